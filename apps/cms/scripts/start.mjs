@@ -1,0 +1,29 @@
+// `pnpm start` for the CMS: seeds (first run), then serves the admin and the API.
+import { spawn } from 'node:child_process';
+import { appDir } from './load-strapi.mjs';
+
+const run = (args) =>
+  spawn(process.execPath, args, { cwd: appDir, stdio: 'inherit', env: process.env });
+
+const seed = run(['scripts/seed.mjs']);
+seed.on('exit', (code) => {
+  if (code !== 0) process.exit(code ?? 1);
+  const server = run(['node_modules/@strapi/strapi/bin/strapi.js', 'start']);
+  const port = process.env.PORT ?? '1337';
+  const adminNote = setInterval(async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/_health`);
+      if (!res.ok) return;
+      clearInterval(adminNote);
+      console.log(
+        `\nSolace CMS is up: http://localhost:${port}/admin\n` +
+          `Log in as ${process.env.ADMIN_EMAIL ?? 'the address in apps/cms/.env (ADMIN_EMAIL)'} ` +
+          'with the password in apps/cms/.env (ADMIN_PASSWORD).\n',
+      );
+    } catch {
+      // not listening yet
+    }
+  }, 1000);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+});

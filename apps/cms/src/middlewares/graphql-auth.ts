@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Refuses anonymous requests to the GraphQL endpoint before Apollo sees them, so that not even
+ * the schema (introspection) is readable without an API token.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const endpoint = strapi.plugin('graphql').config('endpoint') as string;
+
+  return async (ctx, next) => {
+    if (ctx.path === endpoint && ctx.method !== 'OPTIONS' && !ctx.get('authorization')) {
+      ctx.status = 401;
+      ctx.body = {
+        data: null,
+        errors: [
+          {
+            message: 'Missing or invalid credentials: send an API token as "Authorization: Bearer <token>".',
+            extensions: { error: { name: 'UnauthorizedError', status: 401 } },
+          },
+        ],
+      };
+      return;
+    }
+    await next();
+  };
+};

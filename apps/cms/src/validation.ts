@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+/**
+ * Rules that span several fields, which schema.json cannot express. They run in the document
+ * service, so the admin and every API are held to them, before anything is written.
+ */
+type Rule = {
+  fields: string[];
+  populate?: string[];
+  check: (entry: Record<string, unknown>) => { path: string; message: string } | null;
+};
+
+const RULES: Record<string, Rule[]> = {
+  'api::provider.provider': [
+    {
+      fields: ['careHospital', 'careOfficeClinic', 'careHome', 'careNursingHome'],
+      check: (e) =>
+        e.careHospital || e.careOfficeClinic || e.careHome || e.careNursingHome
+          ? null
+          : { path: 'careHospital', message: 'Choose at least one care setting.' },
+    },
+    {
+      fields: ['agesAdults', 'agesChildren'],
+      check: (e) =>
+        e.agesAdults || e.agesChildren
+          ? null
+          : { path: 'agesAdults', message: 'Choose at least one age group served (adults or children).' },
+    },
+  ],
+  'api::article.article': [
+    {
+      fields: ['cover', 'coverAlt'],
+      populate: ['cover'],
+      check: (e) =>
+        hasValue(e.cover) && !String(e.coverAlt ?? '').trim()
+          ? { path: 'coverAlt', message: 'coverAlt is required when the article has a cover image: describe the image for screen-reader users.' }
+          : null,
+    },
+  ],
+};
+
+function hasValue(value: unknown) {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value && typeof value === 'object' && 'set' in value) return hasValue((value as { set: unknown }).set);
+  if (value && typeof value === 'object' && 'connect' in value) return hasValue((value as { connect: unknown }).connect);
+  return value !== null && value !== undefined && value !== '';
+}
+
+export function registerValidation(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    const rules = RULES[context.uid];
+    if (!rules || (context.action !== 'create' && context.action !== 'update')) return next();
+
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string };
+    const data = params.data ?? {};
+    const relevant = rules.filter((rule) => context.action === 'create' || rule.fields.some((f) => f in data));
+    if (relevant.length === 0) return next();
+
+    let current: Record<string, unknown> = {};
+    if (context.action === 'update' && params.documentId) {
+      const populate = [...new Set(relevant.flatMap((rule) => rule.populate ?? []))];
+      current =
+        (await strapi.documents(context.uid).findOne({
+          documentId: params.documentId,
+          locale: params.locale,
+          populate,
+        } as never)) ?? {};
+      // A new locale of an existing document inherits the non-localised fields of the others.
+      if (Object.keys(current).length === 0) {
+        current = (await strapi.documents(context.uid).findFirst({ filters: { documentId: params.documentId }, populate } as never)) ?? {};
+      }
+    }
+
+    const merged = { ...current, ...data };
+    const problems = relevant.map((rule) => rule.check(merged)).filter((p) => p !== null);
+    if (problems.length > 0) {
+      throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
+        errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
+      });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,231 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
+import pLimit from 'p-limit';
+import pRetry from 'p-retry';
+import { ContentFetchError } from './errors.js';
+
+export interface ContentClientOptions {
+  /** GraphQL endpoint, e.g. http://localhost:1337/graphql */
+  url: string;
+  /** Read-only Strapi API token */
+  token: string;
+  /** Per attempt, not for the whole retry sequence. */
+  timeoutMs?: number;
+  retries?: number;
+  /** Delay before the first retry; doubles on each further retry. */
+  minRetryDelayMs?: number;
+  /** Most requests this client has in flight at once. */
+  concurrency?: number;
+  fetch?: typeof fetch;
+}
+
+export interface PageInfo {
+  pageCount: number;
+  total: number;
+}
+
+export interface PageVariables {
+  page?: number | null;
+  pageSize?: number | null;
+}
+
+export type ContentDocument<TResult, TVariables> = TypedDocumentNode<TResult, TVariables> | string;
+
+export interface ContentClient {
+  request<TResult, TVariables = Variables>(
+    document: ContentDocument<TResult, TVariables>,
+    variables?: TVariables,
+  ): Promise<TResult>;
+  fetchAllPages<TResult, TVariables extends PageVariables, TNode>(
+    document: ContentDocument<TResult, TVariables>,
+    variables: Omit<TVariables, 'page' | 'pageSize'>,
+    select: (data: TResult) => { nodes: TNode[]; pageInfo: PageInfo },
+    pageSize?: number,
+  ): Promise<TNode[]>;
+}
+
+/** Marks a failure of the transport itself (no HTTP answer), as opposed to an answer we dislike. */
+class TransportError extends Error {}
+
+const UNAUTHORIZED_NAMES = new Set(['UnauthorizedError', 'ForbiddenError']);
+const UNAUTHORIZED_MESSAGES = new Set(['Missing or invalid credentials', 'Forbidden access']);
+
+export function createContentClient(options: ContentClientOptions): ContentClient {
+  const { url, token, timeoutMs = 15_000, retries = 3, minRetryDelayMs = 500, concurrency = 4 } = options;
+  const baseFetch = options.fetch ?? globalThis.fetch;
+
+  // Reads the body inside the wrapper so a connection dropped mid-body also counts as a transport failure.
+  const transportFetch: typeof fetch = async (input, init) => {
+    try {
+      const response = await baseFetch(input, init);
+      const body = await response.text();
+      const { status, statusText, headers } = response;
+      // null for an empty body: Response refuses any body, even '', on statuses like 204.
+      return new Response(body === '' ? null : body, { status, statusText, headers });
+    } catch (error) {
+      throw new TransportError('transport failed', { cause: error });
+    }
+  };
+
+  const graphql = new GraphQLClient(url, {
+    fetch: transportFetch,
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  // One limiter per client, so parallel fetchAllPages calls together stay within `concurrency`.
+  const limit = pLimit(concurrency);
+
+  async function attempt<TResult, TVariables>(
+    document: ContentDocument<TResult, TVariables>,
+    variables: TVariables | undefined,
+  ): Promise<TResult> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      return await graphql.request<TResult>({ document, variables: variables as Variables | undefined, signal });
+    } catch (error) {
+      // A transport failure after our own signal fired is the timeout, not a network fault.
+      throw classify(error, error instanceof TransportError && signal.aborted);
+    }
+  }
+
+  function classify(error: unknown, timedOut: boolean): ContentFetchError {
+    if (timedOut) {
+      return new ContentFetchError(
+        'timeout',
+        url,
+        `The CMS did not answer within ${timeoutMs} ms (${url}). Check that it is healthy, or raise the timeout.`,
+        { cause: error },
+      );
+    }
+    if (error instanceof TransportError) {
+      return new ContentFetchError(
+        'unreachable',
+        url,
+        `Cannot reach the CMS at ${url} (${describeCause(error.cause)}). Is it running? Set STRAPI_URL.`,
+        { cause: error.cause },
+      );
+    }
+    if (!(error instanceof ClientError)) {
+      return new ContentFetchError('http', url, `The CMS at ${url} sent an unreadable answer: ${String(error)}`, {
+        cause: error,
+      });
+    }
+
+    const { status } = error.response;
+    const errors = graphqlErrors(error.response.errors);
+    const messages = errors.map((e) => e.message).filter(Boolean);
+    if (status === 401 || status === 403 || errors.some(isUnauthorized)) {
+      const detail = messages[0] ? `: ${messages[0]}` : '';
+      return new ContentFetchError(
+        'unauthorized',
+        url,
+        `The CMS rejected the API token (${status}${detail}). Check STRAPI_TOKEN: it must be a valid read-only token ` +
+          'with find/findOne permission on the content types queried.',
+        { status, cause: error },
+      );
+    }
+    if (status === 429 || status >= 500 || errors.length === 0) {
+      const detail = messages.length > 0 ? `: ${messages.join('; ')}` : '';
+      return new ContentFetchError('http', url, `The CMS at ${url} answered HTTP ${status}${detail}.`, {
+        status,
+        cause: error,
+      });
+    }
+    return new ContentFetchError(
+      'graphql',
+      url,
+      `The CMS at ${url} rejected the query: ${messages.slice(0, 3).join('; ')}. ` +
+        'If the content model changed, update the query and re-run codegen.',
+      { status, cause: error },
+    );
+  }
+
+  function request<TResult, TVariables = Variables>(
+    document: ContentDocument<TResult, TVariables>,
+    variables?: TVariables,
+  ): Promise<TResult> {
+    return limit(async () => {
+      let attempts = 0;
+      try {
+        return await pRetry(
+          () => {
+            attempts += 1;
+            return attempt(document, variables);
+          },
+          {
+            retries,
+            minTimeout: minRetryDelayMs,
+            factor: 2,
+            shouldRetry: ({ error }) => isRetryable(error),
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof ContentFetchError) || attempts < 2) throw error;
+        const { kind, status, message } = error;
+        throw new ContentFetchError(kind, url, `${message} Gave up after ${attempts} attempts.`, { status, cause: error });
+      }
+    });
+  }
+
+  async function fetchAllPages<TResult, TVariables extends PageVariables, TNode>(
+    document: ContentDocument<TResult, TVariables>,
+    variables: Omit<TVariables, 'page' | 'pageSize'>,
+    select: (data: TResult) => { nodes: TNode[]; pageInfo: PageInfo },
+    pageSize = 100,
+  ): Promise<TNode[]> {
+    // The cast only re-adds the paging fields that Omit removed.
+    const fetchPage = async (page: number) =>
+      select(await request(document, { ...variables, page, pageSize } as TVariables));
+
+    const first = await fetchPage(1);
+    const { pageCount, total } = first.pageInfo;
+    const laterPageNumbers = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
+    // `request` already goes through the limiter, so this stays within `concurrency`.
+    const later = await Promise.all(laterPageNumbers.map(fetchPage));
+    const nodes = [first, ...later].flatMap((page) => page.nodes);
+
+    if (nodes.length !== total) {
+      throw new ContentFetchError(
+        'graphql',
+        url,
+        `The CMS said there are ${total} entries but ${nodes.length} arrived over ${pageCount} pages. ` +
+          'Content probably changed during the build; run it again.',
+      );
+    }
+    return nodes;
+  }
+
+  return { request, fetchAllPages };
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ContentFetchError)) return false;
+  if (error.kind === 'unreachable' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && error.status !== undefined && (error.status === 429 || error.status >= 500);
+}
+
+interface LooseGraphQLError {
+  message: string;
+  extensions?: { error?: { name?: unknown } };
+}
+
+// graphql-request passes `errors` through as the server sent it: an array, a single object, or nothing.
+function graphqlErrors(raw: unknown): LooseGraphQLError[] {
+  const list: unknown[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list.map((e) => (typeof e === 'object' && e !== null ? (e as LooseGraphQLError) : { message: String(e) }));
+}
+
+// Strapi may report a bad token as a GraphQL error in a 200 answer rather than as HTTP 401.
+function isUnauthorized(error: LooseGraphQLError): boolean {
+  const name = error.extensions?.error?.name;
+  return (
+    (typeof name === 'string' && UNAUTHORIZED_NAMES.has(name)) || UNAUTHORIZED_MESSAGES.has(String(error.message))
+  );
+}
+
+// Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND...) is in the cause.
+function describeCause(error: unknown): string {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(inner instanceof Error)) return String(inner);
+  const code = (inner as { code?: unknown }).code;
+  return inner.message || (typeof code === 'string' ? code : '') || 'unknown network error';
+}
