@@ -47,18 +47,32 @@ function hasValue(value: unknown) {
   return value !== null && value !== undefined && value !== '';
 }
 
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
+
+/** Strapi's `required` lets an empty or blank string through; a required text must say something. */
+function blankRequiredFields(attributes: Record<string, { type: string; required?: boolean }>, data: Record<string, unknown>) {
+  return Object.entries(attributes)
+    .filter(([name, attr]) => attr.required && TEXT_TYPES.has(attr.type) && name in data)
+    .filter(([name]) => typeof data[name] === 'string' && !(data[name] as string).trim())
+    .map(([name]) => ({ path: name, message: `${name} must not be empty.` }));
+}
+
 export function registerValidation(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
-    const rules = RULES[context.uid];
-    if (!rules || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (!context.uid.startsWith('api::') || (context.action !== 'create' && context.action !== 'update')) return next();
 
-    const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string };
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string; status?: string };
     const data = params.data ?? {};
+    // Drafts may be incomplete; published (or draft-less) content may not.
+    const enforceRequired = !context.contentType.options?.draftAndPublish || params.status === 'published';
+    const blanks = enforceRequired ? blankRequiredFields(context.contentType.attributes as never, data) : [];
+
+    const rules = RULES[context.uid] ?? [];
     const relevant = rules.filter((rule) => context.action === 'create' || rule.fields.some((f) => f in data));
-    if (relevant.length === 0) return next();
+    if (relevant.length === 0 && blanks.length === 0) return next();
 
     let current: Record<string, unknown> = {};
-    if (context.action === 'update' && params.documentId) {
+    if (context.action === 'update' && params.documentId && relevant.length > 0) {
       const populate = [...new Set(relevant.flatMap((rule) => rule.populate ?? []))];
       current =
         (await strapi.documents(context.uid).findOne({
@@ -73,7 +87,7 @@ export function registerValidation(strapi: Core.Strapi) {
     }
 
     const merged = { ...current, ...data };
-    const problems = relevant.map((rule) => rule.check(merged)).filter((p) => p !== null);
+    const problems = [...blanks, ...relevant.map((rule) => rule.check(merged)).filter((p) => p !== null)];
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
         errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),

@@ -1,0 +1,18 @@
+import type { TestProject } from 'vitest/node';
+import { startCms, type CmsConnection } from '../testing';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cms: CmsConnection;
+  }
+}
+
+/** One real CMS, seeded with the demo content, shared by the test files that only read or add. */
+export default async function setup(project: TestProject) {
+  const cms = await startCms();
+  const { url, graphqlUrl, siteToken, admin, database } = cms;
+  project.provide('cms', { url, graphqlUrl, siteToken, admin, database });
+  return async () => {
+    await cms.dispose();
+  };
+}

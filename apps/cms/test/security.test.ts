@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApiToken, graphql } from '../testing';
+
+const cms = inject('cms');
+const CONTENT_TYPES = ['articles', 'authors', 'topics', 'providers', 'global', 'self-assessment'];
+
+describe(`access control (${cms.database})`, () => {
+  it.each(CONTENT_TYPES)('refuses anonymous REST reads of %s', async (type) => {
+    const res = await fetch(`${cms.url}/api/${type}`);
+    expect([401, 403]).toContain(res.status);
+    const body = await res.text();
+    expect(body).not.toMatch(/palliative/i);
+  });
+
+  it('refuses anonymous GraphQL, including introspection', async () => {
+    const read = await graphql(cms, '{ articles { title } }', {}, null);
+    expect(read.status).toBe(401);
+    expect(read.data ?? null).toBeNull();
+    const schema = await graphql(cms, '{ __schema { types { name } } }', {}, null);
+    expect(schema.status).toBe(401);
+  });
+
+  it('refuses a made-up token', async () => {
+    const res = await graphql(cms, '{ articles { title } }', {}, 'not-a-real-token');
+    expect(res.status).toBe(401);
+  });
+
+  it('lets the site token read published content', async () => {
+    const res = await graphql<{ articles: { title: string }[]; providers: { name: string }[] }>(
+      cms,
+      '{ articles(locale: "en") { title } providers(locale: "en", pagination: { pageSize: 5 }) { name } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.articles.length).toBeGreaterThan(0);
+    expect(res.data!.providers).toHaveLength(5);
+  });
+
+  it('keeps plugin data such as users away from the site token', async () => {
+    const res = await fetch(`${cms.url}/api/users`, { headers: { authorization: `Bearer ${cms.siteToken}` } });
+    expect(res.status).toBe(403);
+  });
+
+  describe('the site token cannot write', () => {
+    let documentId: string;
+    beforeAll(async () => {
+      const res = await graphql<{ topics: { documentId: string }[] }>(cms, '{ topics(locale: "en") { documentId } }');
+      documentId = res.data!.topics[0]!.documentId;
+    });
+
+    it('over GraphQL', async () => {
+      const mutations = [
+        `mutation { createTopic(data: { name: "Injected", slug: "injected" }) { documentId } }`,
+        `mutation { updateTopic(documentId: "${documentId}", data: { name: "Changed" }) { documentId } }`,
+        `mutation { deleteTopic(documentId: "${documentId}") { documentId } }`,
+      ];
+      for (const mutation of mutations) {
+        const res = await graphql(cms, mutation);
+        expect(res.errors?.[0]?.message).toMatch(/forbidden/i);
+      }
+    });
+
+    it('over REST', async () => {
+      const headers = { authorization: `Bearer ${cms.siteToken}`, 'content-type': 'application/json' };
+      const body = JSON.stringify({ data: { name: 'Injected', slug: 'injected' } });
+      const attempts = [
+        fetch(`${cms.url}/api/topics`, { method: 'POST', headers, body }),
+        fetch(`${cms.url}/api/topics/${documentId}`, { method: 'PUT', headers, body }),
+        fetch(`${cms.url}/api/topics/${documentId}`, { method: 'DELETE', headers }),
+      ];
+      for (const res of await Promise.all(attempts)) expect(res.status).toBe(403);
+    });
+
+    it('and nothing changed', async () => {
+      const res = await graphql<{ topics: { documentId: string; name: string; slug: string }[] }>(
+        cms,
+        '{ topics(locale: "en", pagination: { pageSize: 100 }) { documentId name slug } }',
+      );
+      expect(res.data!.topics.some((t) => t.slug === 'injected' || t.name === 'Changed')).toBe(false);
+      expect(res.data!.topics.some((t) => t.documentId === documentId)).toBe(true);
+    });
+  });
+
+  it('Strapi read-only tokens cannot write either', async () => {
+    const token = await createApiToken(cms, 'read-only');
+    const res = await graphql(cms, 'mutation { createTopic(data: { name: "X", slug: "x" }) { documentId } }', {}, token);
+    expect(res.errors?.[0]?.message).toMatch(/forbidden/i);
+  });
+});
+
+describe(`GraphQL limits (${cms.database})`, () => {
+  it('refuses a query deeper than the depth limit', async () => {
+    let selection = 'title';
+    for (let i = 0; i < 6; i++) selection = `author { articles { ${selection} } }`;
+    const res = await graphql(cms, `{ articles(locale: "en") { ${selection} } }`);
+    expect(res.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/i);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it('accepts a query within the depth limit', async () => {
+    const res = await graphql(cms, '{ articles(locale: "en") { author { articles { title } } } }');
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('caps a page size above maxLimit at 100', async () => {
+    const res = await graphql<{ providers_connection: { nodes: unknown[]; pageInfo: { pageSize: number; total: number } } }>(
+      cms,
+      '{ providers_connection(locale: "en", pagination: { pageSize: 5000 }) { nodes { name } pageInfo { pageSize total } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.providers_connection.pageInfo.pageSize).toBe(100);
+    expect(res.data!.providers_connection.nodes.length).toBeLessThanOrEqual(100);
+
+    const rest = await fetch(`${cms.url}/api/providers?pagination[pageSize]=5000`, {
+      headers: { authorization: `Bearer ${cms.siteToken}` },
+    });
+    const body = (await rest.json()) as { meta: { pagination: { pageSize: number } } };
+    expect(body.meta.pagination.pageSize).toBe(100);
+  });
+});

@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createThrowawayDatabase, makeTempDir, type ThrowawayDatabase } from './database';
+
+export const CMS_DIR = path.resolve(__dirname, '..');
+const STRAPI_BIN = path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
+
+/** What a test needs to talk to a running CMS. Plain data, so it can cross vitest's provide(). */
+export type CmsConnection = {
+  url: string;
+  graphqlUrl: string;
+  /** The site build's read-only token, as the CMS wrote it on boot. */
+  siteToken: string;
+  admin: { email: string; password: string };
+  database: 'sqlite' | 'postgres';
+};
+
+export type RunningCms = CmsConnection & {
+  /** Stops the server; the database and uploads stay until dispose(). */
+  stop: () => Promise<void>;
+  /** Starts the server again on the same database. */
+  restart: () => Promise<void>;
+  /** Runs `scripts/seed.mjs` (with --force) against the same database while the server is stopped. */
+  runSeedScript: (args?: string[]) => Promise<string>;
+  dispose: () => Promise<void>;
+  logs: () => string;
+};
+
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function assertBuilt() {
+  try {
+    await fs.access(path.join(CMS_DIR, 'dist/src/index.js'));
+  } catch {
+    throw new Error('The CMS is not built: run `pnpm build` (or `pnpm --filter @solace/cms build`) first.');
+  }
+}
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+/**
+ * Boots the real, built Strapi (`strapi start`) on a throwaway database and a free port, with the
+ * demo content seeded, and waits until it answers. SQLite by default; PostgreSQL when
+ * DATABASE_CLIENT=postgres.
+ */
+export async function startCms(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<RunningCms> {
+  await assertBuilt();
+  const dir = await makeTempDir('cms');
+  await fs.mkdir(path.join(dir, 'public/uploads'), { recursive: true });
+  const database: ThrowawayDatabase = await createThrowawayDatabase(dir);
+  const port = await freePort();
+  const admin = { email: 'admin@solace.test', password: `Test-${crypto.randomBytes(6).toString('hex')}-Aa1` };
+  const tokenFile = path.join(dir, 'site-token');
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    SITE_TOKEN_FILE: tokenFile,
+    PUBLIC_DIR: path.join(dir, 'public'),
+    SEED_DEMO_CONTENT: options.seed === false ? 'false' : 'true',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    ...database.env,
+    ...options.env,
+  };
+
+  let output = '';
+  let child: ChildProcess | undefined;
+  const url = `http://127.0.0.1:${port}`;
+
+  const boot = async () => {
+    child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    await waitUntilHealthy(url, child, () => output);
+  };
+
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  await boot();
+  const siteToken = (await fs.readFile(tokenFile, 'utf8')).trim();
+
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    siteToken,
+    admin,
+    database: database.client,
+    stop,
+    restart: async () => {
+      await stop();
+      await boot();
+    },
+    runSeedScript: (args = ['--force']) =>
+      runNode(['scripts/seed.mjs', ...args], env),
+    dispose: async () => {
+      await stop();
+      await database.drop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+    logs: () => output,
+  };
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`Strapi exited with code ${child.exitCode} before it was ready:\n${logs().slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${url}/_health`);
+      if (res.status === 204 || res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`Strapi did not answer at ${url} within ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+}
+
+function runNode(args: string[], env: Record<string, string>) {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`)),
+    );
+  });
+}

@@ -1,0 +1,2 @@
+export { startCms, CMS_DIR, type CmsConnection, type RunningCms } from './cms';
+export { adminLogin, createApiToken, graphql } from './admin';
