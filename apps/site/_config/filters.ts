@@ -1,0 +1,34 @@
+import { loadStrings, translate } from '../src/i18n.js';
+import { stateName } from '../src/us-states.js';
+import type { EleventyConfig } from './types.js';
+
+export function formatDate(iso: string, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** A tel: link target from a US phone number as written, e.g. "(617) 555-0142" -> "tel:+16175550142". */
+export function telHref(phone: string) {
+  const digits = phone.replace(/\D/g, '');
+  return `tel:+${digits.length === 10 ? `1${digits}` : digits}`;
+}
+
+export function absoluteUrl(path: string, base: string) {
+  return new URL(path, base).toString();
+}
+
+export function distanceLabel(miles: number) {
+  return miles < 10 ? miles.toFixed(1) : String(Math.round(miles));
+}
+
+export default function filtersPlugin(eleventyConfig: EleventyConfig) {
+  const strings = loadStrings();
+  eleventyConfig.addGlobalData('strings', strings);
+  eleventyConfig.addFilter('t', (key: string, locale: string, values?: Record<string, unknown>) =>
+    translate(strings, locale, key, values),
+  );
+  eleventyConfig.addFilter('formatDate', formatDate);
+  eleventyConfig.addFilter('telHref', telHref);
+  eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+  eleventyConfig.addFilter('stateName', stateName);
+  eleventyConfig.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
+}

@@ -1,0 +1,25 @@
+import filtersPlugin from './_config/filters.js';
+import imagesPlugin from './_config/images.js';
+import richTextPlugin from './_config/rich-text.js';
+import type { EleventyConfig } from './_config/types.js';
+import { loadModel } from './_data/model.js';
+import { siteData } from './_data/site.js';
+
+export default function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.addGlobalData('model', loadModel);
+  eleventyConfig.addGlobalData('site', siteData);
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(richTextPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
+  eleventyConfig.addPassthroughCopy({ public: '/' });
+}
+
+export const config = {
+  dir: {
+    input: 'content',
+    includes: '../_includes',
+    data: '../_data',
+  },
+  templateFormats: ['njk'],
+  htmlTemplateEngine: 'njk',
+};
