@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listFiles } from './output-files.js';
+import { runBuild } from './run-build.js';
+
+const site = inject('site');
+
+/** A fingerprint of every file's path and bytes. */
+async function fingerprint(dir: string) {
+  const hash = crypto.createHash('sha256');
+  for (const file of await listFiles(dir)) hash.update(file).update(await fs.readFile(path.join(dir, file)));
+  return hash.digest('hex');
+}
+
+async function unusedPort() {
+  return new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('a build that cannot read or validate its content', () => {
+  let previous: string;
+  let before: string;
+  let tmp: string;
+  beforeAll(async () => {
+    // A previously published site: a copy of the real build.
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-previous-'));
+    previous = path.join(tmp, 'site');
+    await fs.cp(site.outputDir, previous, { recursive: true });
+    before = await fingerprint(previous);
+  });
+  afterAll(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('fails when the CMS is down, saying so, and leaves the published site untouched', async () => {
+    const run = await runBuild({ STRAPI_URL: `http://127.0.0.1:${await unusedPort()}`, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: previous });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/Cannot reach the CMS at http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(await fingerprint(previous)).toBe(before);
+    expect(await fs.readdir(tmp)).toEqual(['site']);
+  });
+
+  it('fails when the token is rejected, saying so, and leaves the published site untouched', async () => {
+    const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: 'f'.repeat(64), SITE_OUTPUT_DIR: previous });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/rejected the API token/);
+    expect(await fingerprint(previous)).toBe(before);
+  });
+
+  it('fails when STRAPI_TOKEN is missing, saying what to set', async () => {
+    const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: '', SITE_OUTPUT_DIR: previous });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/STRAPI_TOKEN is not set/);
+    expect(await fingerprint(previous)).toBe(before);
+  });
+
+  it('fails on content the site cannot publish, naming the entry and field', async () => {
+    // The CMS accepts this slug (Strapi uids allow capitals and underscores); the site's URLs do not.
+    const res = await fetch(`${site.cms.url}/api/topics?locale=en`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.fullAccessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { name: 'Bad slug', slug: 'Bad_Slug' } }),
+    });
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { documentId: string } };
+    try {
+      const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: previous });
+      expect(run.code).not.toBe(0);
+      expect(run.output).toContain(`Invalid topic "${data.documentId}" (locale en): slug:`);
+      expect(await fingerprint(previous)).toBe(before);
+    } finally {
+      await fetch(`${site.cms.url}/api/topics/${data.documentId}?locale=en`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${site.fullAccessToken}` },
+      });
+    }
+  });
+});

@@ -1,0 +1,27 @@
+// An article whose body tries every trick rich text can carry into a page.
+export const HOSTILE_ARTICLE = {
+  title: 'Hostile markup test',
+  slug: 'hostile-markup-test',
+  summary: 'An article whose body carries markup that must come out inert.',
+  date: '2026-01-01',
+  body: [
+    'Intro paragraph with <script>window.__owned = 1</script> an inline script.',
+    '',
+    '<img src="x" onerror="window.__owned = 2" alt="broken">',
+    '',
+    '[A javascript link](javascript:window.__owned=3) and <a href="JaVaScRiPt:window.__owned=4">another</a>.',
+    '',
+    '<iframe src="https://example.org/embed"></iframe>',
+    '',
+    '<p onclick="window.__owned = 5" style="position:fixed">Click me</p>',
+    '',
+    '<svg><script>window.__owned = 6</script></svg>',
+    '',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data link</a>',
+    '',
+    '## Still a heading',
+    '',
+    'And a [safe link](https://example.org/safe).',
+  ].join('\n'),
+  seo: { metaTitle: 'Hostile markup test', metaDescription: 'Checks that rich text is sanitised.' },
+};

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDate, telHref } from '../../_config/filters.js';
+import { resolveFile } from '../../src/serve.js';
+
+describe('filters', () => {
+  it('formats dates in the reader’s language, whatever the build machine’s time zone', () => {
+    expect(formatDate('2026-09-14', 'en')).toBe('September 14, 2026');
+    expect(formatDate('2026-09-14', 'es')).toBe('14 de septiembre de 2026');
+  });
+
+  it('makes tel: links from US numbers as written', () => {
+    expect(telHref('(617) 555-0142')).toBe('tel:+16175550142');
+    expect(telHref('+1 617.555.0142')).toBe('tel:+16175550142');
+  });
+});
+
+describe('static server', () => {
+  it('serves directory pages and never files outside the site folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solace-serve-'));
+    fs.mkdirSync(path.join(dir, 'site/en'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'site/en/index.html'), 'hi');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+    const root = path.join(dir, 'site');
+    expect(resolveFile(root, '/en/')).toBe(path.join(root, 'en/index.html'));
+    expect(resolveFile(root, '/../secret.txt')).toBeNull();
+    expect(resolveFile(root, '/%2e%2e/secret.txt')).toBeNull();
+    expect(resolveFile(root, '/en/../../secret.txt')).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { paragraphs, renderRichText } from '../../_config/rich-text.js';
+
+describe('renderRichText', () => {
+  it('renders headings, ordered lists, links, quotes and typographic characters faithfully', () => {
+    const html = renderRichText(
+      '## How it helps\n\n1. **Symptom relief.** Less pain.\n2. Support\n\n> “It gave us time,” she said — gently.\n\n[Directory](/en/providers/)',
+    );
+    expect(html).toContain('<h2>How it helps</h2>');
+    expect(html).toContain('<ol>\n<li><strong>Symptom relief.</strong> Less pain.</li>');
+    expect(html).toContain('<blockquote>\n<p>“It gave us time,” she said — gently.</p>\n</blockquote>');
+    expect(html).toContain('<a href="/en/providers/">Directory</a>');
+  });
+
+  it('keeps the page title the only h1', () => {
+    expect(renderRichText('# Title in body')).toBe('<h2>Title in body</h2>\n');
+  });
+
+  it.each([
+    ['<script>alert(1)</script>Text', /<script|alert/],
+    ['<img src="x" onerror="alert(1)">', /onerror/],
+    ['[x](javascript:alert(1))', /href="?\s*javascript:/i],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', /href="?\s*javascript:/i],
+    ['<a href="data:text/html,hi">x</a>', /href="?\s*data:/],
+    ['<iframe src="https://evil.example"></iframe>', /iframe|evil/],
+    ['<p style="position:fixed" onclick="x()">Hi</p>', /style|onclick/],
+    ['<svg><script>alert(1)</script></svg>', /svg|script|alert/],
+    ['<a href="//evil.example/">x</a>', /evil/],
+  ])('makes %s inert', (input, forbidden) => {
+    expect(renderRichText(input)).not.toMatch(forbidden);
+  });
+
+  it('returns nothing for empty input', () => {
+    expect(renderRichText(null)).toBe('');
+  });
+});
+
+describe('paragraphs', () => {
+  it('escapes plain text and splits it into paragraphs', () => {
+    expect(paragraphs('One <b>\n\nTwo & three')).toBe('<p>One &lt;b&gt;</p>\n<p>Two &amp; three</p>');
+  });
+});
