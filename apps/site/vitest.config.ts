@@ -1,16 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-const report = (name: string) =>
-  process.env.CI ? ['default', ['json', { outputFile: `../../.vitest-reports/site-${name}.json` }]] : ['default'];
-
 export default defineConfig({
   test: {
+    // CI adds the counts up across packages (.ci/summary.mjs).
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '../../.vitest-reports/site.json' }]] : ['default'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/find-care/**/*.test.ts'],
-          reporters: report('unit') as never,
         },
       },
       {
@@ -20,7 +18,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
-          reporters: report('e2e') as never,
         },
       },
     ],
