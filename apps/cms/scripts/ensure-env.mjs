@@ -23,6 +23,7 @@ const defaults = {
   ADMIN_EMAIL: 'admin@solace.local',
   ADMIN_PASSWORD: password(),
   SITE_TOKEN_FILE: '../site/.strapi-token',
+  SITE_REBUILD_URL: 'http://localhost:8080/__rebuild',
 };
 
 const existing = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : '';

@@ -4,6 +4,7 @@ import { extendGraphql } from './graphql';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
+import { ensureSiteRebuildWebhook } from './setup/site-webhook';
 import { seedDemoContent } from './seed';
 
 export default {
@@ -20,5 +21,6 @@ export default {
       await seedDemoContent(strapi, { force: false });
     }
     await ensureSiteToken(strapi);
+    await ensureSiteRebuildWebhook(strapi);
   },
 };

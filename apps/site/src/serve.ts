@@ -40,10 +40,21 @@ export function resolveFile(root: string, urlPath: string): string | null {
   return null;
 }
 
-/** A static file server for the built site (local preview and tests), with the site's 404 page. */
-export function createStaticServer(root: string) {
+const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+/**
+ * A static file server for the built site (local preview and tests), with the site's 404 page.
+ * With onRebuild, `POST /__rebuild` from this machine (the local CMS's webhook) triggers it.
+ */
+export function createStaticServer(root: string, options: { onRebuild?: () => void } = {}) {
   const absoluteRoot = path.resolve(root);
   return http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/__rebuild' && options.onRebuild) {
+      const allowed = isLoopback(req.socket.remoteAddress);
+      if (allowed) options.onRebuild();
+      res.writeHead(allowed ? 202 : 403).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

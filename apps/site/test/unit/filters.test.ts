@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, telHref } from '../../_config/filters.js';
-import { resolveFile } from '../../src/serve.js';
+import type { AddressInfo } from 'node:net';
+import { createStaticServer, resolveFile } from '../../src/serve.js';
 
 describe('filters', () => {
   it('formats dates in the reader’s language, whatever the build machine’s time zone', () => {
@@ -28,5 +29,19 @@ describe('static server', () => {
     expect(resolveFile(root, '/../secret.txt')).toBeNull();
     expect(resolveFile(root, '/%2e%2e/secret.txt')).toBeNull();
     expect(resolveFile(root, '/en/../../secret.txt')).toBeNull();
+  });
+
+  it('rebuilds when the local CMS calls POST /__rebuild', async () => {
+    let rebuilds = 0;
+    const server = createStaticServer(os.tmpdir(), { onRebuild: () => rebuilds++ });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/__rebuild`, { method: 'POST' })).status).toBe(202);
+      expect(rebuilds).toBe(1);
+      expect((await fetch(`${base}/__rebuild`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 });
