@@ -20,6 +20,13 @@ export function distanceLabel(miles: number) {
   return miles < 10 ? miles.toFixed(1) : String(Math.round(miles));
 }
 
+/** Sorts by a text field (dotted path) the way readers of that language expect ("Cáncer" before "Cuidar"). */
+export function sortByText<T>(items: T[], field: string, locale: string): T[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const read = (item: T) => String(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], item) ?? '');
+  return [...items].sort((a, b) => collator.compare(read(a), read(b)));
+}
+
 export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   const strings = loadStrings();
   eleventyConfig.addGlobalData('strings', strings);
@@ -30,5 +37,6 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('telHref', telHref);
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('stateName', stateName);
+  eleventyConfig.addFilter('sortByText', sortByText);
   eleventyConfig.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Where the local CMS writes the site's read-only token on boot (see apps/cms SITE_TOKEN_FILE). */
+/** Where the local CMS writes the site's read-only token on boot (see apps/cms SITE_TOKEN_FILE);
+ * STRAPI_TOKEN_FILE overrides it. */
 export const LOCAL_TOKEN_FILE = path.join(SITE_DIR, '.strapi-token');
 
 export type SiteEnv = {
@@ -38,7 +39,7 @@ function readUrl(name: string, value: string | undefined, fallback: string) {
  * The one place the site reads its settings. STRAPI_URL defaults to the local CMS; STRAPI_TOKEN
  * must be set, except locally where the CMS has written one to apps/site/.strapi-token.
  */
-export function readEnv(env: NodeJS.ProcessEnv = process.env, tokenFile = LOCAL_TOKEN_FILE): SiteEnv {
+export function readEnv(env: NodeJS.ProcessEnv = process.env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TOKEN_FILE): SiteEnv {
   const strapiUrl = readUrl('STRAPI_URL', env.STRAPI_URL, 'http://localhost:1337');
   const siteUrl = readUrl('SITE_URL', env.SITE_URL, 'http://localhost:8080');
 

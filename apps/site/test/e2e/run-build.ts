@@ -11,7 +11,14 @@ export function runBuild(env: { STRAPI_URL: string; STRAPI_TOKEN: string; SITE_O
   return new Promise<BuildRun>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
       cwd: SITE_DIR,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SITE_URL: 'http://localhost:8080', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SITE_URL: 'http://localhost:8080',
+        // Never fall back to a token a local CMS wrote for itself.
+        STRAPI_TOKEN_FILE: path.join(SITE_DIR, 'no-such-token-file'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

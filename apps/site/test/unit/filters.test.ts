@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDate, telHref } from '../../_config/filters.js';
+import { formatDate, sortByText, telHref } from '../../_config/filters.js';
 import type { AddressInfo } from 'node:net';
 import { createStaticServer, resolveFile } from '../../src/serve.js';
 
@@ -10,6 +10,11 @@ describe('filters', () => {
   it('formats dates in the reader’s language, whatever the build machine’s time zone', () => {
     expect(formatDate('2026-09-14', 'en')).toBe('September 14, 2026');
     expect(formatDate('2026-09-14', 'es')).toBe('14 de septiembre de 2026');
+  });
+
+  it('sorts text the way readers of the language expect', () => {
+    const topics = [{ t: { name: 'Cuidar' } }, { t: { name: 'Cáncer' } }, { t: { name: 'apoyo' } }];
+    expect(sortByText(topics, 't.name', 'es').map((x) => x.t.name)).toEqual(['apoyo', 'Cáncer', 'Cuidar']);
   });
 
   it('makes tel: links from US numbers as written', () => {
