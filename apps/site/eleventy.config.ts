@@ -1,3 +1,4 @@
+import findCarePlugin from './_config/find-care.js';
 import filtersPlugin from './_config/filters.js';
 import imagesPlugin from './_config/images.js';
 import richTextPlugin from './_config/rich-text.js';
@@ -11,6 +12,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(richTextPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
+  eleventyConfig.addPlugin(findCarePlugin);
   eleventyConfig.addPassthroughCopy({ public: '/' });
 }
 

@@ -25,6 +25,8 @@ export type EncodeOptions = {
   scale?: number;
   /** State code -> name, for sorting and for matching "Massachusetts". */
   stateName: (code: string) => string;
+  /** Other names of a state the place search should match, e.g. in the page's language. */
+  stateAliases?: (code: string) => string[];
 };
 
 export type DetailRow = [slug: string, name: string, phone: string];
@@ -66,7 +68,7 @@ export function encodeIndex(providers: readonly IndexableProvider[], options: En
     )
     .map((x) => x.p);
 
-  const states: [string, string, number][] = [];
+  const states: [string, string, number, string[]?][] = [];
   const cities: string[] = [];
   const cityIds = new Map<string, number>();
   const cityColumn: number[] = [];
@@ -75,7 +77,11 @@ export function encodeIndex(providers: readonly IndexableProvider[], options: En
     const code = p.address.state;
     const last = states[states.length - 1];
     if (last && last[0] === code) last[2]++;
-    else states.push([code, options.stateName(code), 1]);
+    else {
+      const name = options.stateName(code);
+      const aliases = (options.stateAliases?.(code) ?? []).filter((a) => a && a !== name);
+      states.push(aliases.length ? [code, name, 1, aliases] : [code, name, 1]);
+    }
     const cityKey = `${code}\u0000${p.address.city}`;
     let c = cityIds.get(cityKey);
     if (c === undefined) {

@@ -7,7 +7,7 @@ export const HOSTILE_ARTICLE = {
   body: [
     'Intro paragraph with <script>window.__owned = 1</script> an inline script.',
     '',
-    '<img src="x" onerror="window.__owned = 2" alt="broken">',
+    '<img src="https://example.org/x.png" onerror="window.__owned = 2" alt="broken">',
     '',
     '[A javascript link](javascript:window.__owned=3) and <a href="JaVaScRiPt:window.__owned=4">another</a>.',
     '',

@@ -1,0 +1,174 @@
+// @ts-check
+/* global HTMLFormElement */
+// Article search on /<locale>/search/ with Pagefind's JS API (the index is built after the site;
+// Pagefind picks the index of the page's <html lang>). Results update as the reader types; the
+// query is kept in the URL (?q=), restored on load and on back/forward.
+
+/** Written by Pagefind after the site is built (see _config/find-care.ts). */
+const PAGEFIND = '/pagefind/pagefind.js';
+const PAGE_SIZE = 10;
+const TYPING_DELAY = 250;
+
+const form = document.getElementById('search-form');
+if (form instanceof HTMLFormElement) setUp(form);
+
+/** @typedef {{ url: string, excerpt: string, meta: { title?: string } }} ResultData */
+/** @typedef {{ id: string, data: () => Promise<ResultData> }} Result */
+
+/** @param {HTMLFormElement} form */
+function setUp(form) {
+  const locale = document.documentElement.lang || 'en';
+  /** @type {Record<string, string>} */
+  const strings = JSON.parse(document.getElementById('search-strings')?.textContent || '{}');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
+  const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
+  const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
+  const more = /** @type {HTMLButtonElement} */ (document.getElementById('search-more'));
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  /** @param {string} key @param {Record<string, string | number>} [values] */
+  const t = (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
+
+  /** @type {Promise<any> | null} */
+  let pagefindPromise = null;
+  const loadPagefind = () => {
+    if (!pagefindPromise) {
+      pagefindPromise = import(PAGEFIND).then(async (pagefind) => {
+        await pagefind.options({ excerptLength: 24 });
+        await pagefind.init();
+        return pagefind;
+      });
+      pagefindPromise.catch(() => (pagefindPromise = null));
+    }
+    return pagefindPromise;
+  };
+
+  let generation = 0;
+  /** @type {{ results: Result[], shown: number } | null} */
+  let current = null;
+  let typingTimer = 0;
+
+  /** @param {string} text */
+  const setStatus = (text) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+
+  /** @param {string} q @param {'push' | 'replace' | 'none'} mode */
+  function updateUrl(q, mode) {
+    if (mode === 'none') return;
+    const url = location.pathname + (q ? `?${new URLSearchParams({ q })}` : '');
+    if (url === location.pathname + location.search) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  /** @param {'push' | 'replace' | 'none'} mode */
+  async function update(mode) {
+    const my = ++generation;
+    const q = input.value.trim();
+    updateUrl(q, mode);
+    if (!q) {
+      current = null;
+      list.replaceChildren();
+      more.hidden = true;
+      setStatus(mode === 'none' ? '' : t('prompt'));
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const pagefind = await loadPagefind();
+      const search = await pagefind.search(q);
+      if (my !== generation) return;
+      current = { results: search?.results ?? [], shown: 0 };
+      list.replaceChildren();
+      if (!(await renderMore(my))) return;
+      const n = current.results.length;
+      const key = `count.${plurals.select(n)}`;
+      setStatus(n ? t(key in strings ? key : 'count.other', { n: numbers.format(n), q }) : t('none', { q }));
+    } catch {
+      if (my !== generation) return;
+      current = null;
+      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      more.hidden = true;
+      setStatus(t('error'));
+    }
+  }
+
+  /** @param {number} my @returns {Promise<HTMLElement[] | null>} */
+  async function renderMore(my) {
+    if (!current) return null;
+    const page = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    list.setAttribute('aria-busy', 'true');
+    const data = await Promise.all(page.map((r) => r.data()));
+    if (my !== generation || !current) return null;
+    const items = data.map(renderItem);
+    list.append(...items);
+    list.removeAttribute('aria-busy');
+    current.shown += page.length;
+    more.hidden = current.shown >= current.results.length;
+    return items;
+  }
+
+  /** @param {ResultData} result */
+  function renderItem(result) {
+    const item = document.createElement('li');
+    item.className = 'entry';
+    const heading = document.createElement('h3');
+    heading.className = 'entry__title';
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.meta?.title || result.url;
+    heading.append(link);
+    const excerpt = document.createElement('p');
+    excerpt.className = 'site-search__excerpt';
+    excerpt.append(...excerptNodes(result.excerpt));
+    item.append(heading, excerpt);
+    return item;
+  }
+
+  /**
+   * Pagefind's excerpt is HTML with <mark> around the matched words: keep the text and the
+   * marks, nothing else.
+   * @param {string} html
+   */
+  function excerptNodes(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    /** @type {Node[]} */
+    const out = [];
+    for (const node of template.content.childNodes) {
+      if (node.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        out.push(mark);
+      } else out.push(document.createTextNode(node.textContent ?? ''));
+    }
+    return out;
+  }
+
+  form.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => update('replace'), TYPING_DELAY);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    update('push');
+  });
+  more.addEventListener('click', async () => {
+    const items = await renderMore(generation);
+    items?.[0]?.querySelector('a')?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    input.value = new URLSearchParams(location.search).get('q') ?? '';
+    update('none');
+  });
+
+  const notice = document.getElementById('search-nojs');
+  if (notice) notice.hidden = true;
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = q;
+  if (q.trim()) update('none');
+  else loadPagefind().catch(() => {});
+}

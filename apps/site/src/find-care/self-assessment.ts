@@ -1,0 +1,1 @@
+export * from '../../public/js/self-assessment-core.js';
