@@ -1,0 +1,218 @@
+import { createRequire } from 'node:module';
+import { graphql } from '@solace/cms/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchBrowser } from './browser.js';
+
+const site = inject('site');
+const zipcodes = createRequire(import.meta.url)('zipcodes') as { lookup: (zip: string) => { latitude: number; longitude: number } };
+
+type Listing = { slug: string; name: string; latitude: number; longitude: number; careHome: boolean; agesChildren: boolean; acceptingNewPatients: boolean; languagesSpoken: string };
+
+/** Great-circle distance in miles: the test's own arithmetic, to check the page's. */
+function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * 3958.8 * Math.asin(Math.sqrt(h));
+}
+
+describe('finding care', () => {
+  let browser: Browser;
+  let page: Page;
+  let listings: Listing[];
+  const boston = { lat: zipcodes.lookup('02108').latitude, lng: zipcodes.lookup('02108').longitude };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    const res = await graphql<{ providers: Listing[] }>(
+      site.cms,
+      '{ providers(locale: "en", pagination: { pageSize: 100 }) { slug name latitude longitude careHome agesChildren acceptingNewPatients languagesSpoken } }',
+    );
+    listings = res.data!.providers;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The programs the page should list within `radius` miles of Boston, nearest first. */
+  const expectedNear = (radius: number, keep: (l: Listing) => boolean = () => true) =>
+    listings
+      .map((l) => ({ ...l, distance: miles(boston, { lat: l.latitude, lng: l.longitude }) }))
+      .filter((l) => l.distance <= radius && keep(l))
+      .sort((a, b) => a.distance - b.distance);
+
+  const shown = async () => {
+    const items = page.locator('#results > li');
+    const slugs = await items.locator('a[href*="/providers/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/').at(-2)!));
+    const distances = (await items.locator('.distance').allInnerTexts()).map((t) => Number.parseFloat(t.replace(',', '.')));
+    return { slugs, distances };
+  };
+
+  const settle = () => page.waitForFunction(() => document.getElementById('results-status')?.textContent?.trim());
+
+  it('lists the programs near a ZIP code, nearest first, with distances', async () => {
+    await page.goto(`${site.siteUrl}/en/find-care/`);
+    await page.fill('#zip', '02108');
+    await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
+    const { slugs, distances } = await shown();
+    const expected = expectedNear(25);
+    expect(new Set(slugs)).toEqual(new Set(expected.map((l) => l.slug)));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(slugs.slice(0, 3).every((slug) => slug.endsWith('boston'))).toBe(true);
+    await expect(page.locator('#results-status').innerText()).resolves.toMatch(new RegExp(`${expected.length} programs? within 25 miles`));
+    expect(page.url()).toContain('zip=02108');
+  });
+
+  it('narrows with a smaller radius and with each filter', async () => {
+    await page.selectOption('#radius', '100');
+    await expect.poll(async () => (await shown()).slugs.length).toBe(expectedNear(100).length);
+    await page.selectOption('#radius', '10');
+    await expect.poll(async () => (await shown()).slugs.length).toBe(expectedNear(10).length);
+    await page.selectOption('#radius', '100');
+
+    const filters: [string, (l: Listing) => boolean][] = [
+      ['input[name="setting"][value="home"]', (l) => l.careHome],
+      ['input[name="age"][value="children"]', (l) => l.agesChildren],
+      ['input[name="accepting"]', (l) => l.acceptingNewPatients],
+    ];
+    for (const [selector, keep] of filters) {
+      await page.check(selector);
+      const expected = expectedNear(100, keep);
+      expect(expected.length).toBeLessThan(expectedNear(100).length);
+      await expect.poll(async () => new Set((await shown()).slugs), { message: selector }).toEqual(new Set(expected.map((l) => l.slug)));
+      await page.uncheck(selector);
+    }
+    await page.selectOption('#lang', 'Portuguese');
+    const portuguese = expectedNear(100, (l) => l.languagesSpoken.includes('Portuguese'));
+    await expect.poll(async () => new Set((await shown()).slugs)).toEqual(new Set(portuguese.map((l) => l.slug)));
+  });
+
+  it('keeps the search in the URL: reload and back restore it', async () => {
+    await page.goto(`${site.siteUrl}/en/find-care/?zip=02108&radius=50&setting=home`);
+    await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
+    const before = await shown();
+    expect(new Set(before.slugs)).toEqual(new Set(expectedNear(50, (l) => l.careHome).map((l) => l.slug)));
+    await page.reload();
+    await expect.poll(async () => (await shown()).slugs).toEqual(before.slugs);
+    await expect(page.inputValue('#radius')).resolves.toBe('50');
+    await expect(page.isChecked('input[name="setting"][value="home"]')).resolves.toBe(true);
+
+    await page.selectOption('#radius', '10');
+    await expect.poll(() => page.url()).toContain('radius=10');
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#radius')).toBe('50');
+    await expect.poll(async () => (await shown()).slugs).toEqual(before.slugs);
+  });
+
+  it.each(['00000', '123', 'abcde'])('explains an unknown or malformed ZIP code (%s)', async (zip) => {
+    await page.goto(`${site.siteUrl}/en/find-care/`);
+    await page.fill('#zip', zip);
+    // A half-typed ZIP is not an error yet: submitting it is.
+    await page.press('#zip', 'Enter');
+    await expect.poll(() => page.locator('#zip-error').isVisible()).toBe(true);
+    await expect(page.locator('#zip-error').innerText()).resolves.toMatch(/ZIP/);
+    await expect(page.getAttribute('#zip', 'aria-invalid')).resolves.toBe('true');
+    await settle();
+    await expect(page.locator('#results > li').count()).resolves.toBe(0);
+  });
+
+  it('points to the state lists when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.siteUrl}/en/find-care/`);
+    await expect(noJs.locator('#find-care-nojs').isVisible()).resolves.toBe(true);
+    await expect(noJs.locator('#find-care-nojs a').getAttribute('href')).resolves.toBe('/en/providers/');
+    await context.close();
+  });
+
+  it('has no axe-core violations on the search page, with results shown', async () => {
+    await page.goto(`${site.siteUrl}/en/find-care/?zip=02108`);
+    await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('self-assessment', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const answer = async (page: Page, answers: ('yes' | 'no')[]) => {
+    for (const [i, value] of answers.entries()) await page.check(`input[name="q${i + 1}"][value="${value}"]`);
+    await page.click('#self-assessment button[type="submit"]');
+  };
+
+  it('gives its result in the page with JavaScript, sending nothing', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    await page.goto(`${site.siteUrl}/en/self-assessment/`);
+    page.on('request', (r) => requests.push(r.url()));
+    await answer(page, ['yes', 'yes', 'yes', 'no', 'no']);
+    await expect(page.locator('#assessment-result').isVisible()).resolves.toBe(true);
+    const visible = page.locator('#assessment-result [data-min-yes]:visible');
+    await expect(visible.getAttribute('data-min-yes')).resolves.toBe('3');
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H2');
+    expect(requests).toEqual([]);
+    expect(page.url()).toBe(`${site.siteUrl}/en/self-assessment/`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${site.siteUrl}/es/self-assessment/`);
+    await answer(page, ['no', 'no', 'no', 'no', 'no']);
+    await expect(page.locator('#assessment-result [data-min-yes]:visible').getAttribute('data-min-yes')).resolves.toBe('0');
+    await page.close();
+  });
+
+  it('gives every result, with the answers it goes with, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.siteUrl}/en/self-assessment/`);
+    await answer(page, ['yes', 'yes', 'yes', 'no', 'no']);
+    await page.waitForURL('**/en/self-assessment/results/**');
+    expect(page.url()).not.toContain('q1=');
+    const headings = await page.locator('main h2').allInnerTexts();
+    expect(headings.some((h) => /3 or more/i.test(h))).toBe(true);
+    await context.close();
+
+    // axe-core needs JavaScript to run: the same static page, checked with it on.
+    const checker = await browser.newPage();
+    await checker.goto(`${site.siteUrl}/en/self-assessment/results/`);
+    expect(await axeViolations(checker)).toEqual([]);
+    await checker.close();
+  });
+});
+
+describe('site search', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const search = async (locale: string, query: string) => {
+    await page.goto(`${site.siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.trim());
+    return page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  };
+
+  it('finds an article by a word only in its body, in its own language only', async () => {
+    expect(await search('en', 'bronchodilator')).toEqual(['/en/articles/copd-palliative-care/']);
+    expect(await search('es', 'bronchodilator')).toEqual([]);
+    expect(await search('es', 'diurético')).toEqual(['/es/articles/insuficiencia-cardiaca-cuidados-paliativos/']);
+    expect(await search('en', 'diurético')).toEqual([]);
+  });
+
+  it('has no axe-core violations, with results shown', async () => {
+    await search('en', 'palliative');
+    await expect(page.locator('#search-results li').count()).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
