@@ -1,6 +1,10 @@
 // `pnpm start` for the CMS: seeds (first run), then serves the admin and the API.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { appDir } from './load-strapi.mjs';
+
+// The same .env Strapi reads (ensure-env.mjs has just made sure it exists).
+process.loadEnvFile(path.join(appDir, '.env'));
 
 const run = (args) =>
   spawn(process.execPath, args, { cwd: appDir, stdio: 'inherit', env: process.env });
@@ -17,8 +21,9 @@ seed.on('exit', (code) => {
       clearInterval(adminNote);
       console.log(
         `\nSolace CMS is up: http://localhost:${port}/admin\n` +
-          `Log in as ${process.env.ADMIN_EMAIL ?? 'the address in apps/cms/.env (ADMIN_EMAIL)'} ` +
-          'with the password in apps/cms/.env (ADMIN_PASSWORD).\n',
+          (process.env.ADMIN_EMAIL
+          ? `Log in as ${process.env.ADMIN_EMAIL} with the password in apps/cms/.env (ADMIN_PASSWORD).\n`
+          : 'Create the first administrator on that page.\n'),
       );
     } catch {
       // not listening yet
