@@ -47,6 +47,11 @@ function hasValue(value: unknown) {
   return value !== null && value !== undefined && value !== '';
 }
 
+function isLocalised(contentType: { attributes: Record<string, unknown> }, name: string) {
+  const attribute = contentType.attributes[name] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+  return attribute?.pluginOptions?.i18n?.localized === true;
+}
+
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);
 
 /** Strapi's `required` lets an empty or blank string through; a required text must say something. */
@@ -68,25 +73,27 @@ export function registerValidation(strapi: Core.Strapi) {
     const blanks = enforceRequired ? blankRequiredFields(context.contentType.attributes as never, data) : [];
 
     const rules = RULES[context.uid] ?? [];
-    const relevant = rules.filter((rule) => context.action === 'create' || rule.fields.some((f) => f in data));
-    if (relevant.length === 0 && blanks.length === 0) return next();
+    if (rules.length === 0 && blanks.length === 0) return next();
 
-    let current: Record<string, unknown> = {};
-    if (context.action === 'update' && params.documentId && relevant.length > 0) {
-      const populate = [...new Set(relevant.flatMap((rule) => rule.populate ?? []))];
-      current =
-        (await strapi.documents(context.uid).findOne({
-          documentId: params.documentId,
-          locale: params.locale,
-          populate,
-        } as never)) ?? {};
-      // A new locale of an existing document inherits the non-localised fields of the others.
-      if (Object.keys(current).length === 0) {
-        current = (await strapi.documents(context.uid).findFirst({ filters: { documentId: params.documentId }, populate } as never)) ?? {};
+    // What the entry will be once written: the stored version of this locale (an update), or for
+    // a new locale of an existing document only the non-localised fields of the others (its
+    // cover, say), never their texts (such as the cover's alt text).
+    const populate = [...new Set(rules.flatMap((rule) => rule.populate ?? []))];
+    let current: Record<string, unknown> | null = null;
+    if (context.action === 'update' && params.documentId) {
+      const docs = strapi.documents(context.uid);
+      current = await docs.findOne({ documentId: params.documentId, locale: params.locale, populate } as never);
+      if (!current) {
+        const other: Record<string, unknown> = (await docs.findFirst({ filters: { documentId: params.documentId }, populate } as never)) ?? {};
+        current = Object.fromEntries(Object.entries(other).filter(([name]) => !isLocalised(context.contentType, name)));
+        current.isNewLocale = true;
       }
     }
+    // Creating (a document or a locale) checks every rule; an update only those whose fields it touches.
+    const creating = context.action === 'create' || current?.isNewLocale === true;
+    const relevant = rules.filter((rule) => creating || rule.fields.some((f) => f in data));
 
-    const merged = { ...current, ...data };
+    const merged = { ...(current ?? {}), ...data };
     const problems = [...blanks, ...relevant.map((rule) => rule.check(merged)).filter((p) => p !== null)];
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {

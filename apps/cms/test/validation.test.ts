@@ -140,4 +140,24 @@ describe(`validation in the CMS (${cms.database})`, () => {
     const body = (await res.json()) as ErrorBody;
     expect(body.error.details.errors?.[0]?.path).toEqual(['coverAlt']);
   });
+
+  it('requires its own alt text when a translation inherits the cover image', async () => {
+    const res = await graphql<{ articles: { documentId: string }[] }>(
+      cms,
+      '{ articles(locale: "en", filters: { slug: { eq: "copd-palliative-care" } }) { documentId } }',
+    );
+    const { documentId } = res.data!.articles[0]!;
+    const put = await fetch(`${cms.url}/api/articles/${documentId}?locale=es`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        data: { title: 'EPOC', slug: 'epoc', summary: 'Resumen', body: 'Texto', seo: { metaTitle: 'EPOC', metaDescription: 'EPOC' } },
+      }),
+    });
+    expect(put.status).toBe(400);
+    const body = (await put.json()) as ErrorBody;
+    expect(body.error.details.errors?.[0]?.path).toEqual(['coverAlt']);
+    const spanish = await graphql<{ article: unknown }>(cms, `{ article(documentId: "${documentId}", locale: "es") { title } }`);
+    expect(spanish.data!.article).toBeNull();
+  });
 });

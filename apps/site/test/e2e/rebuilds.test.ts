@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { adminLogin, graphql } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles } from './output-files.js';
 import { runBuild } from './run-build.js';
@@ -82,5 +83,66 @@ describe('a build that cannot read or validate its content', () => {
         headers: { authorization: `Bearer ${site.fullAccessToken}` },
       });
     }
+  });
+});
+
+// In the same file as the failure cases: each changes the CMS, so they must not run at once.
+describe('a translator adds a language in the CMS', () => {
+  let tmp: string;
+  let jwt: string;
+  let localeId: number | undefined;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-fr-'));
+    jwt = await adminLogin(site.cms);
+  });
+  afterAll(async () => {
+    if (localeId) {
+      await fetch(`${site.cms.url}/i18n/locales/${localeId}`, { method: 'DELETE', headers: { authorization: `Bearer ${jwt}` } });
+    }
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('appears on the next build, with no code change', async () => {
+    const created = await fetch(`${site.cms.url}/i18n/locales`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'French (fr)', code: 'fr', isDefault: false }),
+    });
+    expect(created.status).toBe(200);
+    localeId = ((await created.json()) as { id: number }).id;
+
+    const articles = await graphql<{ articles: { documentId: string }[] }>(
+      site.cms,
+      '{ articles(locale: "en", filters: { slug: { eq: "copd-palliative-care" } }) { documentId } }',
+    );
+    const { documentId } = articles.data!.articles[0]!;
+    const translated = await fetch(`${site.cms.url}/api/articles/${documentId}?locale=fr&status=published`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${site.fullAccessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          title: 'BPCO et soins palliatifs',
+          slug: 'bpco-soins-palliatifs',
+          summary: 'Comment les soins palliatifs aident quand on vit avec une BPCO.',
+          coverAlt: 'Illustration abstraite de cercles doux',
+          body: '## Respirer un peu mieux\n\nLes soins palliatifs accompagnent les personnes atteintes de BPCO.',
+          seo: { metaTitle: 'BPCO et soins palliatifs', metaDescription: 'Soins palliatifs et BPCO.' },
+        },
+      }),
+    });
+    expect(translated.status).toBe(200);
+
+    const output = path.join(tmp, 'site');
+    const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output });
+    expect(run.code, run.output).toBe(0);
+
+    const home = await fs.readFile(path.join(output, 'fr/index.html'), 'utf8');
+    expect(home).toContain('<html lang="fr">');
+    // No UI strings for French in the repo yet: English ones stand in.
+    expect(home).toContain('>Articles</a>');
+    const article = await fs.readFile(path.join(output, 'fr/articles/bpco-soins-palliatifs/index.html'), 'utf8');
+    expect(article).toContain('BPCO et soins palliatifs');
+    const english = await fs.readFile(path.join(output, 'en/articles/copd-palliative-care/index.html'), 'utf8');
+    expect(english).toMatch(/hreflang="fr" href="[^"]*\/fr\/articles\/bpco-soins-palliatifs\/"/);
   });
 });
