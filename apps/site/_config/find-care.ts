@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, SelfAssessment } from '@solace/content';
 import * as pagefind from 'pagefind';
-import { rangeKind, resultRanges } from '../src/find-care/self-assessment.js';
+import { rangeKind, resultRanges, noScriptResultCss } from '../src/find-care/self-assessment.js';
 import { providerFiles, zipFiles, type DataFiles } from '../src/find-care/site-data.js';
 import { loadStrings, translate, type Strings } from '../src/i18n.js';
 import type { LocalePage } from '../src/model.js';
@@ -86,6 +86,9 @@ export default function findCarePlugin(eleventyConfig: EleventyConfig) {
   });
   eleventyConfig.addFilter('assessmentRanges', assessmentRanges);
   eleventyConfig.addFilter('assessmentArticles', assessmentArticles);
+  eleventyConfig.addFilter('assessmentNoScriptCss', (ranges: { min: number; id: string }[], questionCount: number) =>
+    noScriptResultCss(questionCount, ranges),
+  );
 
   eleventyConfig.on('eleventy.after', async (event: { outputMode?: string; directories?: { output?: string } }) => {
     if (event?.outputMode && event.outputMode !== 'fs') return;

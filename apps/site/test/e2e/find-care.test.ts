@@ -167,11 +167,28 @@ describe('self-assessment', () => {
     await page.close();
   });
 
-  it('gives every result, with the answers it goes with, without JavaScript', async () => {
+  it('gives its result without JavaScript too, on the page, sending nothing', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.siteUrl}/en/self-assessment/`);
-    await answer(page, ['yes', 'yes', 'yes', 'no', 'no']);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const shownResult = () => page.locator('.assessment-live__option:visible').getAttribute('id');
+
+    await expect(page.locator('.assessment-live__empty').isVisible()).resolves.toBe(true);
+    for (const [i, value] of (['yes', 'yes', 'yes', 'no'] as const).entries()) await page.check(`input[name="q${i + 1}"][value="${value}"]`);
+    // Not every question answered yet: no result.
+    await expect(page.locator('.assessment-live__option:visible').count()).resolves.toBe(0);
+    await page.check('input[name="q5"][value="no"]');
+    await expect(shownResult()).resolves.toBe('live-result-3');
+    await page.check('input[name="q3"][value="no"]');
+    await expect(shownResult()).resolves.toBe('live-result-1');
+    for (const q of [1, 2]) await page.check(`input[name="q${q}"][value="no"]`);
+    await expect(shownResult()).resolves.toBe('live-result-0');
+    expect(requests).toEqual([]);
+
+    // The form's button still leads to the static page of every result.
+    await page.click('#self-assessment button[type="submit"]');
     await page.waitForURL('**/en/self-assessment/results/**');
     expect(page.url()).not.toContain('q1=');
     const headings = await page.locator('main h2').allInnerTexts();
