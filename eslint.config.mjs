@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '**/build/**', '**/_site/**', '**/_site.*/**', '**/.cache/**',
+      '**/node_modules/**', '**/dist/**', '**/build/**', '**/_site/**', '**/_site.*/**', '**/_preview/**', '**/_preview.*/**', '**/.cache/**',
       '**/.tmp/**', '**/.strapi/**', '**/types/generated/**', '**/src/generated/**', '**/public/uploads/**',
       '**/pagefind/**',
     ],

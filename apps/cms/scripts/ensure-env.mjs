@@ -24,6 +24,7 @@ const defaults = {
   ADMIN_PASSWORD: password(),
   SITE_TOKEN_FILE: '../site/.strapi-token',
   SITE_REBUILD_URL: 'http://localhost:8080/__rebuild',
+  PREVIEW_URL: 'http://localhost:8081',
 };
 
 const existing = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : '';

@@ -11,7 +11,7 @@ export async function loadModel() {
   const env = readEnv();
   const client = createContentClient({ url: env.graphqlUrl, token: env.strapiToken });
   const started = performance.now();
-  const content = await loadSiteContent(client, { cmsOrigin: env.strapiUrl });
+  const content = await loadSiteContent(client, { cmsOrigin: env.strapiUrl, drafts: env.preview });
   const fetchMs = Math.round(performance.now() - started);
   timings.fetchMs = fetchMs;
   const model = buildSiteModel(content);

@@ -1,26 +1,31 @@
-// `pnpm start` for the site: waits for the CMS, builds the site from it, serves it on :8080, and
-// rebuilds when the local CMS's webhook says content changed.
-import { buildSite } from '../src/build.js';
-import { readEnv } from '../src/env.js';
+// `pnpm start` for the site: waits for the CMS, builds the site (:8080) and the editors' preview
+// with drafts (:8081) from it, serves both, and rebuilds them when the local CMS's webhook says
+// content changed.
+import { spawn } from 'node:child_process';
+import { readEnv, SITE_DIR } from '../src/env.js';
 import { createStaticServer } from '../src/serve.js';
 import { waitForCms } from '../src/wait-for-cms.js';
 
-const port = Number(process.env.SITE_PORT ?? 8080);
+const sitePort = Number(process.env.SITE_PORT ?? 8080);
+const previewPort = Number(process.env.SITE_PREVIEW_PORT ?? 8081);
 const strapiUrl = (process.env.STRAPI_URL ?? 'http://localhost:1337').replace(/\/$/, '');
 
-async function build() {
-  try {
-    const result = await buildSite();
-    console.log(`[solace] built ${result.pages} pages in ${result.totalMs} ms (fetch ${result.fetchMs} ms)`);
-    return true;
-  } catch (error) {
-    console.error(`[solace] The site was not rebuilt: ${(error as Error).message} (the previous version stays up)`);
-    return false;
-  }
+/** One build in its own process (scripts/build.ts), so that each starts from a clean slate. */
+function build(extraEnv: Record<string, string>) {
+  return new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: SITE_DIR,
+      env: { ...process.env, ...extraEnv },
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => resolve(code === 0));
+  });
 }
+const buildSite = () => build({ SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}` });
+const buildPreview = () => build({ SITE_PREVIEW: 'true', SITE_URL: `http://localhost:${previewPort}` });
 
-/** One build at a time; changes that arrive during a build cause exactly one more. */
-let running: Promise<boolean> | null = null;
+/** One round of builds at a time; changes that arrive during a round cause exactly one more. */
+let running = false;
 let again = false;
 let timer: NodeJS.Timeout | undefined;
 function requestRebuild() {
@@ -30,12 +35,13 @@ function requestRebuild() {
       again = true;
       return;
     }
+    running = true;
     do {
       again = false;
-      running = build();
-      await running;
+      await buildPreview();
+      await buildSite();
     } while (again);
-    running = null;
+    running = false;
   }, 1500);
 }
 
@@ -51,7 +57,10 @@ for (let attempt = 0; ; attempt++) {
   }
 }
 
-if (!(await build())) process.exit(1);
-createStaticServer(readEnv().outputDir, { onRebuild: requestRebuild }).listen(port, () => {
-  console.log(`\nSolace site: http://localhost:${port}/ (rebuilds when content is published in the CMS)\n`);
+if (!(await buildSite()) || !(await buildPreview())) process.exit(1);
+createStaticServer(readEnv().outputDir, { onRebuild: requestRebuild }).listen(sitePort, () => {
+  console.log(`\nSolace site: http://localhost:${sitePort}/ (rebuilds when content changes in the CMS)`);
+});
+createStaticServer(readEnv({ ...process.env, SITE_PREVIEW: 'true' }).outputDir).listen(previewPort, () => {
+  console.log(`Preview with drafts, for editors: http://localhost:${previewPort}/\n`);
 });

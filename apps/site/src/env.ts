@@ -15,6 +15,8 @@ export type SiteEnv = {
   /** Public address of the site, for canonical URLs, the sitemap and feeds. */
   siteUrl: string;
   outputDir: string;
+  /** A preview build: the latest version of every article, published or not, for editors. */
+  preview: boolean;
 };
 
 export class EnvError extends Error {
@@ -55,6 +57,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, tokenFile = env.ST
     throw new EnvError('STRAPI_TOKEN does not look like a Strapi API token (a long string of letters and digits).');
   }
 
-  const outputDir = path.resolve(SITE_DIR, env.SITE_OUTPUT_DIR?.trim() || '_site');
-  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir };
+  const preview = ['1', 'true'].includes(env.SITE_PREVIEW?.trim().toLowerCase() ?? '');
+  const outputDir = path.resolve(SITE_DIR, env.SITE_OUTPUT_DIR?.trim() || (preview ? '_preview' : '_site'));
+  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir, preview };
 }

@@ -16,7 +16,8 @@ export type Article = {
   summary: string;
   /** CommonMark, as the editor wrote it; the site renders and sanitises it. */
   body: string;
-  /** YYYY-MM-DD shown to readers: the editor's date, else the publication date. */
+  /** YYYY-MM-DD shown to readers: the editor's date, else the publication date (else, for an
+   * unpublished draft in a preview, the date of its last change). */
   date: string;
   updatedAt: string;
   cover: Image | null;

@@ -17,11 +17,15 @@ const PAGE_SIZE = 100;
 const none = { nodes: [], pageInfo: { pageCount: 0, total: 0 } };
 
 /**
- * Reads everything the site publishes, in every locale the CMS has: one request per page of
+ * Reads everything the site publishes (with drafts: the latest version of every article, for
+ * previews), in every locale the CMS has: one request per page of
  * results per type and locale, never one per document. Fails on the first invalid entry, naming it.
  */
-export async function loadSiteContent(client: ContentClient, options: { cmsOrigin: string }): Promise<SiteContent> {
-  const { cmsOrigin } = options;
+export async function loadSiteContent(
+  client: ContentClient,
+  options: { cmsOrigin: string; drafts?: boolean },
+): Promise<SiteContent> {
+  const { cmsOrigin, drafts = false } = options;
   const { i18NLocales } = await client.request(LocalesDocument);
   const locales: Locale[] = i18NLocales
     .flatMap((l) => (l ? [parseEntry(localeSchema, l, { type: 'locale', documentId: l.code })] : []))
@@ -35,7 +39,7 @@ export async function loadSiteContent(client: ContentClient, options: { cmsOrigi
       const [global, selfAssessment, articles, authors, topics, providers] = await Promise.all([
         client.request(GlobalDocument, vars),
         client.request(SelfAssessmentDocument, vars),
-        client.fetchAllPages(ArticlesDocument, vars, (d) => d.articles_connection ?? none, PAGE_SIZE),
+        client.fetchAllPages(ArticlesDocument, { ...vars, status: drafts ? 'DRAFT' : 'PUBLISHED' }, (d) => d.articles_connection ?? none, PAGE_SIZE),
         client.fetchAllPages(AuthorsDocument, vars, (d) => d.authors_connection ?? none, PAGE_SIZE),
         client.fetchAllPages(TopicsDocument, vars, (d) => d.topics_connection ?? none, PAGE_SIZE),
         client.fetchAllPages(ProvidersDocument, vars, (d) => d.providers_connection ?? none, PAGE_SIZE),

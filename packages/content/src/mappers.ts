@@ -27,7 +27,8 @@ export function toArticle(raw: z.infer<typeof articleSchema>, lookup: Lookup, cm
     slug: raw.slug,
     summary: raw.summary.trim(),
     body: raw.body,
-    date: (raw.date ?? raw.publishedAt!).slice(0, 10),
+    // A draft that was never published (in a preview) has only its last change to go by.
+    date: (raw.date ?? raw.publishedAt ?? raw.updatedAt!).slice(0, 10),
     updatedAt: raw.updatedAt ?? raw.publishedAt ?? raw.date!,
     cover: toImage(raw.cover, raw.coverAlt?.trim() ?? '', cmsOrigin),
     author: raw.author ? (lookup.author(raw.author.documentId) ?? null) : null,

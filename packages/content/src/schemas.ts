@@ -44,7 +44,7 @@ export const articleSchema = z
     message: 'is required when the article has a cover image',
     path: ['coverAlt'],
   })
-  .refine((a) => a.date || a.publishedAt, { message: 'an article needs a date or a publication date', path: ['date'] });
+  .refine((a) => a.date || a.publishedAt || a.updatedAt, { message: 'an article needs a date', path: ['date'] });
 
 export const authorSchema = z.object({
   documentId: text,

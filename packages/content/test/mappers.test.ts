@@ -53,7 +53,7 @@ describe('schemas', () => {
     const noAlt = articleSchema.safeParse({ ...rawArticle, coverAlt: ' ' });
     expect(noAlt.success).toBe(false);
     expect(noAlt.error!.issues[0]!.path).toEqual(['coverAlt']);
-    const noDate = articleSchema.safeParse({ ...rawArticle, publishedAt: null });
+    const noDate = articleSchema.safeParse({ ...rawArticle, publishedAt: null, updatedAt: null });
     expect(noDate.error!.issues[0]!.path).toEqual(['date']);
   });
 

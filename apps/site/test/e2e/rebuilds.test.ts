@@ -146,3 +146,25 @@ describe('a translator adds a language in the CMS', () => {
     expect(english).toMatch(/hreflang="fr" href="[^"]*\/fr\/articles\/bpco-soins-palliatifs\/"/);
   });
 });
+
+describe('the editors’ preview build', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-preview-'));
+  });
+  afterAll(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('shows drafts, says it is a preview and keeps search engines out', async () => {
+    const output = path.join(tmp, 'preview');
+    const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output, SITE_PREVIEW: 'true' });
+    expect(run.code, run.output).toBe(0);
+    const draft = await fs.readFile(path.join(output, 'en/articles/caregiver-burnout/index.html'), 'utf8');
+    expect(draft).toContain('When caring wears you down');
+    expect(draft).toContain('<meta name="robots" content="noindex">');
+    expect(draft).toMatch(/class="preview-banner"/);
+    // The published site never had it.
+    await expect(fs.access(path.join(site.outputDir, 'en/articles/caregiver-burnout/index.html'))).rejects.toThrow();
+  });
+});
