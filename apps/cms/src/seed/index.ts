@@ -3,6 +3,15 @@ import { loadDemoData, type DemoData } from './demo-data';
 import { ensureCoverImage } from './cover-image';
 
 type Data = Record<string, unknown>;
+
+/** The document-service calls the seed makes, for any content type (publish only where D&P is on). */
+type Documents = {
+  findFirst(params: object): Promise<{ documentId: string } | null>;
+  findOne(params: object): Promise<{ documentId: string } | null>;
+  create(params: object): Promise<{ documentId: string }>;
+  update(params: object): Promise<unknown>;
+  publish(params: object): Promise<unknown>;
+};
 type LocalisedData = { en: Data } & Record<string, Data | undefined>;
 
 const DEFAULT_LOCALE = 'en';
@@ -40,30 +49,30 @@ class Seeder {
   ) {}
 
   private docs(uid: string) {
-    return this.strapi.documents(uid as UID.ContentType);
+    return this.strapi.documents(uid as UID.ContentType) as unknown as Documents;
   }
 
   /** Finds a document by slug in the default locale, creating it and its missing locales. */
   async ensure(uid: string, slug: string | null, versions: LocalisedData, publish = false): Promise<string> {
     const docs = this.docs(uid);
     const found = slug
-      ? await docs.findFirst({ filters: { slug }, locale: DEFAULT_LOCALE } as never)
-      : await docs.findFirst({ locale: DEFAULT_LOCALE } as never);
+      ? await docs.findFirst({ filters: { slug }, locale: DEFAULT_LOCALE })
+      : await docs.findFirst({ locale: DEFAULT_LOCALE });
 
     let documentId = found?.documentId as string | undefined;
     if (!documentId) {
-      const created = await docs.create({ data: versions.en, locale: DEFAULT_LOCALE } as never);
+      const created = await docs.create({ data: versions.en, locale: DEFAULT_LOCALE });
       documentId = created.documentId as string;
       this.created++;
-      if (publish) await docs.publish({ documentId, locale: DEFAULT_LOCALE } as never);
+      if (publish) await docs.publish({ documentId, locale: DEFAULT_LOCALE });
     }
 
     for (const [locale, data] of Object.entries(versions)) {
       if (locale === DEFAULT_LOCALE || !data || !this.locales.has(locale)) continue;
-      if (await docs.findOne({ documentId, locale } as never)) continue;
-      await docs.update({ documentId, locale, data } as never);
+      if (await docs.findOne({ documentId, locale })) continue;
+      await docs.update({ documentId, locale, data });
       this.created++;
-      if (publish) await docs.publish({ documentId, locale } as never);
+      if (publish) await docs.publish({ documentId, locale });
     }
     return documentId;
   }
