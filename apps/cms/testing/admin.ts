@@ -1,7 +1,20 @@
 import type { CmsConnection } from './cms';
 
+// Strapi rate-limits admin logins (a handful per address and minute): one session per CMS per test file.
+const sessions = new Map<string, Promise<string>>();
+
 /** Logs into the admin API, as an editor would through the admin panel. */
-export async function adminLogin(cms: CmsConnection) {
+export function adminLogin(cms: CmsConnection) {
+  let session = sessions.get(cms.url);
+  if (!session) {
+    session = login(cms);
+    sessions.set(cms.url, session);
+    session.catch(() => sessions.delete(cms.url));
+  }
+  return session;
+}
+
+async function login(cms: CmsConnection) {
   const res = await fetch(`${cms.url}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
