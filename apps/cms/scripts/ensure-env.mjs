@@ -23,7 +23,7 @@ const defaults = {
   ADMIN_EMAIL: 'admin@solace.local',
   ADMIN_PASSWORD: password(),
   SITE_TOKEN_FILE: '../site/.strapi-token',
-  SITE_REBUILD_URL: 'http://localhost:8080/__rebuild',
+  SITE_REBUILD_URL: 'http://127.0.0.1:8080/__rebuild',
   PREVIEW_URL: 'http://localhost:8081',
 };
 

@@ -38,6 +38,24 @@ const RULES: Record<string, Rule[]> = {
           : null,
     },
   ],
+  'api::self-assessment.self-assessment': [
+    {
+      fields: ['questions', 'results'],
+      populate: ['questions', 'results'],
+      check: (e) => {
+        const results = e.results as { minYes?: number }[] | undefined;
+        const questions = e.questions as unknown[] | undefined;
+        if (!Array.isArray(results)) return null;
+        if (!results.some((r) => Number(r.minYes) === 0)) {
+          return { path: 'results', message: 'Add a result for 0 "yes" answers (minYes 0): every reader must get a result.' };
+        }
+        if (Array.isArray(questions) && results.some((r) => Number(r.minYes) > questions.length)) {
+          return { path: 'results', message: `A result needs more "yes" answers (minYes) than there are questions (${questions.length}).` };
+        }
+        return null;
+      },
+    },
+  ],
 };
 
 function hasValue(value: unknown) {
@@ -62,26 +80,45 @@ function blankRequiredFields(attributes: Record<string, { type: string; required
     .map(([name]) => ({ path: name, message: `${name} must not be empty.` }));
 }
 
+function refuse(problems: { path: string; message: string }[]) {
+  if (problems.length === 0) return;
+  throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
+    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
+  });
+}
+
+type Params = { data?: Record<string, unknown>; documentId?: string; locale?: string; status?: string };
+
 export function registerValidation(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
-    if (!context.uid.startsWith('api::') || (context.action !== 'create' && context.action !== 'update')) return next();
+    const { action } = context;
+    if (!context.uid.startsWith('api::') || !['create', 'update', 'publish'].includes(action)) return next();
 
-    const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string; status?: string };
+    const params = context.params as Params;
+    const attributes = context.contentType.attributes as never;
+    const rules = RULES[context.uid] ?? [];
+    const populate = [...new Set(rules.flatMap((rule) => rule.populate ?? []))];
+    const docs = strapi.documents(context.uid);
+
+    // Publishing makes the saved draft public: it must then meet every rule, whatever was edited.
+    if (action === 'publish') {
+      if (!params.documentId || typeof params.locale !== 'string' || params.locale === '*') return next();
+      const draft = (await docs.findOne({ documentId: params.documentId, locale: params.locale, status: 'draft', populate } as never)) as Record<string, unknown> | null;
+      if (draft) refuse([...blankRequiredFields(attributes, draft), ...rules.flatMap((rule) => rule.check(draft) ?? [])]);
+      return next();
+    }
+
     const data = params.data ?? {};
     // Drafts may be incomplete; published (or draft-less) content may not.
     const enforceRequired = !context.contentType.options?.draftAndPublish || params.status === 'published';
-    const blanks = enforceRequired ? blankRequiredFields(context.contentType.attributes as never, data) : [];
-
-    const rules = RULES[context.uid] ?? [];
+    const blanks = enforceRequired ? blankRequiredFields(attributes, data) : [];
     if (rules.length === 0 && blanks.length === 0) return next();
 
     // What the entry will be once written: the stored version of this locale (an update), or for
     // a new locale of an existing document only the non-localised fields of the others (its
     // cover, say), never their texts (such as the cover's alt text).
-    const populate = [...new Set(rules.flatMap((rule) => rule.populate ?? []))];
     let current: Record<string, unknown> | null = null;
-    if (context.action === 'update' && params.documentId) {
-      const docs = strapi.documents(context.uid);
+    if (action === 'update' && params.documentId) {
       current = await docs.findOne({ documentId: params.documentId, locale: params.locale, populate } as never);
       if (!current) {
         const other: Record<string, unknown> = (await docs.findFirst({ filters: { documentId: params.documentId }, populate } as never)) ?? {};
@@ -90,16 +127,10 @@ export function registerValidation(strapi: Core.Strapi) {
       }
     }
     // Creating (a document or a locale) checks every rule; an update only those whose fields it touches.
-    const creating = context.action === 'create' || current?.isNewLocale === true;
+    const creating = action === 'create' || current?.isNewLocale === true;
     const relevant = rules.filter((rule) => creating || rule.fields.some((f) => f in data));
-
     const merged = { ...(current ?? {}), ...data };
-    const problems = [...blanks, ...relevant.map((rule) => rule.check(merged)).filter((p) => p !== null)];
-    if (problems.length > 0) {
-      throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
-        errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-      });
-    }
+    refuse([...blanks, ...relevant.flatMap((rule) => rule.check(merged) ?? [])]);
     return next();
   });
 }

@@ -10,8 +10,8 @@ declare module 'vitest' {
 /** One real CMS, seeded with the demo content, shared by the test files that only read or add. */
 export default async function setup(project: TestProject) {
   const cms = await startCms({ env: { PREVIEW_URL: 'http://preview.test:8081' } });
-  const { url, graphqlUrl, siteToken, admin, database } = cms;
-  project.provide('cms', { url, graphqlUrl, siteToken, admin, database });
+  const { url, graphqlUrl, siteToken, admin, database, databaseEnv } = cms;
+  project.provide('cms', { url, graphqlUrl, siteToken, admin, database, databaseEnv });
   return async () => {
     await cms.dispose();
   };

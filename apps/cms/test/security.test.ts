@@ -20,6 +20,16 @@ describe(`access control (${cms.database})`, () => {
     expect(schema.status).toBe(401);
   });
 
+  it.each(['/GraphQL', '/graphql/'])('refuses anonymous GraphQL at %s too', async (path) => {
+    const res = await fetch(cms.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    expect(res.status).not.toBe(200);
+    expect(await res.text()).not.toContain('__Schema');
+  });
+
   it('refuses a made-up token', async () => {
     const res = await graphql(cms, '{ articles { title } }', {}, 'not-a-real-token');
     expect(res.status).toBe(401);

@@ -160,4 +160,46 @@ describe(`validation in the CMS (${cms.database})`, () => {
     const spanish = await graphql<{ article: unknown }>(cms, `{ article(documentId: "${documentId}", locale: "es") { title } }`);
     expect(spanish.data!.article).toBeNull();
   });
+
+  it('refuses a slug the site cannot use as a URL', async () => {
+    const res = await post('/api/topics?locale=en', { name: 'Capitals', slug: 'Bad_Slug' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.details.errors?.[0]?.path).toEqual(['slug']);
+  });
+
+  it('refuses to publish a draft whose required text is blank', async () => {
+    const jwt = await adminLogin(cms);
+    const draft = {
+      title: '   ',
+      slug: `blank-title-${Date.now()}`,
+      summary: 'Summary',
+      body: 'Body',
+      seo: { metaTitle: 'Fine', metaDescription: 'Fine' },
+    };
+    const base = `${cms.url}/content-manager/collection-types/api::article.article`;
+    const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
+    // A draft may be incomplete...
+    const created = await fetch(`${base}?locale=en`, { method: 'POST', headers, body: JSON.stringify(draft) });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { documentId: string } };
+    // ...but the admin's Publish button refuses it, naming the field.
+    const published = await fetch(`${base}/${data.documentId}/actions/publish?locale=en`, { method: 'POST', headers, body: JSON.stringify(draft) });
+    expect(published.status).toBe(400);
+    const body = (await published.json()) as ErrorBody;
+    expect((body.error.details.errors ?? []).map((e) => e.path.join('.'))).toContain('title');
+    const check = await graphql<{ articles: unknown[] }>(cms, `{ articles(locale: "en", filters: { slug: { eq: "${draft.slug}" } }) { title } }`);
+    expect(check.data!.articles).toEqual([]);
+  });
+
+  it('refuses self-assessment results that leave some readers without one', async () => {
+    const res = await fetch(`${cms.url}/api/self-assessment?locale=en`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { results: [{ minYes: 2, heading: 'Some', body: 'Talk to your doctor.' }] } }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.details.errors?.[0]?.path).toEqual(['results']);
+  });
 });

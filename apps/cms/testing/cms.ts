@@ -16,6 +16,8 @@ export type CmsConnection = {
   siteToken: string;
   admin: { email: string; password: string };
   database: 'sqlite' | 'postgres';
+  /** The database settings the CMS runs with (for execSql). */
+  databaseEnv: Record<string, string>;
 };
 
 export type RunningCms = CmsConnection & {
@@ -102,7 +104,7 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
   const stop = async () => {
     const running = child;
     child = undefined;
-    if (!running || running.exitCode !== null) return;
+    if (!running || hasExited(running)) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGTERM');
     const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
@@ -110,8 +112,20 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
     clearTimeout(timer);
   };
 
-  await boot();
-  const siteToken = (await fs.readFile(tokenFile, 'utf8')).trim();
+  const cleanUp = async () => {
+    await stop();
+    await database.drop();
+    await fs.rm(dir, { recursive: true, force: true });
+  };
+
+  let siteToken: string;
+  try {
+    await boot();
+    siteToken = (await fs.readFile(tokenFile, 'utf8')).trim();
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
 
   return {
     url,
@@ -119,6 +133,7 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
     siteToken,
     admin,
     database: database.client,
+    databaseEnv: database.env,
     stop,
     restart: async () => {
       await stop();
@@ -126,20 +141,19 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
     },
     runSeedScript: (args = ['--force']) =>
       runNode(['scripts/seed.mjs', ...args], env),
-    dispose: async () => {
-      await stop();
-      await database.drop();
-      await fs.rm(dir, { recursive: true, force: true });
-    },
+    dispose: cleanUp,
     logs: () => output,
   };
 }
 
+/** A process killed by a signal has a signalCode and no exitCode. */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`Strapi exited with code ${child.exitCode} before it was ready:\n${logs().slice(-4000)}`);
+    if (hasExited(child)) {
+      throw new Error(`Strapi exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logs().slice(-4000)}`);
     }
     try {
       const res = await fetch(`${url}/_health`);

@@ -50,4 +50,23 @@ async function withPostgres<T>(url: string, work: (db: pg.Client) => Promise<T>)
   }
 }
 
+/**
+ * Runs one SQL statement against a test CMS's database, for tests that need content the CMS's own
+ * rules would refuse (as a migration or a restored backup might bring in). `?` placeholders.
+ */
+export async function execSql(env: Record<string, string>, sql: string, params: unknown[] = []) {
+  if (env.DATABASE_CLIENT === 'postgres') {
+    let n = 0;
+    await withPostgres(env.DATABASE_URL!, (db) => db.query(sql.replace(/\?/g, () => `$${++n}`), params));
+    return;
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(env.DATABASE_FILENAME!);
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
 export const makeTempDir = (label: string) => fs.mkdtemp(path.join(os.tmpdir(), `solace-${label}-`));

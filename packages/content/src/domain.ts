@@ -4,9 +4,10 @@ export type Locale = { code: string; name: string; isDefault: boolean };
 
 export type Image = { url: string; width: number | null; height: number | null; alt: string };
 
-export type AuthorRef = { documentId: string; slug: string; name: string; credentials: string | null };
+/** An article's author or topic: `locale` is where its page is (the default locale's when it is not translated). */
+export type AuthorRef = { documentId: string; locale: string; slug: string; name: string; credentials: string | null };
 
-export type TopicRef = { documentId: string; slug: string; name: string };
+export type TopicRef = { documentId: string; locale: string; slug: string; name: string };
 
 export type Article = {
   documentId: string;

@@ -48,6 +48,21 @@ export async function loadSiteContent(
     }),
   );
 
+  // Offset paging over content that changed mid-build could repeat an entry: refuse rather than guess.
+  for (const r of raw) {
+    for (const [type, nodes] of Object.entries({ article: r.articles, author: r.authors, topic: r.topics, provider: r.providers })) {
+      const seen = new Set<string>();
+      for (const node of nodes as { documentId: string }[]) {
+        if (seen.has(node.documentId)) {
+          throw new ContentValidationError({ type, documentId: node.documentId, locale: r.locale.code }, [
+            { path: '', message: 'returned twice while paging; the content changed during the build, build again' },
+          ]);
+        }
+        seen.add(node.documentId);
+      }
+    }
+  }
+
   const where = (type: string, locale: string) => (node: { documentId?: string | null }) => ({
     type, documentId: node.documentId ?? null, locale,
   });
@@ -79,7 +94,10 @@ export async function loadSiteContent(
       selfAssessment: r.selfAssessment
         ? toSelfAssessment(parseEntry(selfAssessmentSchema, r.selfAssessment, { type: 'selfAssessment', locale: code }))
         : null,
-      articles: r.articles.map((a) => toArticle(parseEntry(articleSchema, a, where('article', code)(a)), lookup, cmsOrigin)),
+      articles: r.articles
+        .map((a) => toArticle(parseEntry(articleSchema, a, where('article', code)(a)), lookup, cmsOrigin))
+        // Newest first by the date readers see (the CMS sorts undated drafts differently per database).
+        .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)),
       authors: authorsByLocale.get(code)!,
       topics: topicsByLocale.get(code)!,
       providers: r.providers.map((p) => toProvider(parseEntry(providerSchema, p, where('provider', code)(p)))),

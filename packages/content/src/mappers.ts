@@ -30,7 +30,8 @@ export function toArticle(raw: z.infer<typeof articleSchema>, lookup: Lookup, cm
     // A draft that was never published (in a preview) has only its last change to go by.
     date: (raw.date ?? raw.publishedAt ?? raw.updatedAt!).slice(0, 10),
     updatedAt: raw.updatedAt ?? raw.publishedAt ?? raw.date!,
-    cover: toImage(raw.cover, raw.coverAlt?.trim() ?? '', cmsOrigin),
+    // The cover is shared by all locales; one without alt text in this locale is not shown here.
+    cover: raw.coverAlt?.trim() ? toImage(raw.cover, raw.coverAlt.trim(), cmsOrigin) : null,
     author: raw.author ? (lookup.author(raw.author.documentId) ?? null) : null,
     topics: raw.topics.flatMap((t) => (t ? (lookup.topic(t.documentId) ?? []) : [])),
     seo: {
@@ -54,8 +55,8 @@ export function toAuthor(raw: z.infer<typeof authorSchema>, cmsOrigin: string): 
   };
 }
 
-export const toAuthorRef = ({ documentId, slug, name, credentials }: Author): AuthorRef => ({
-  documentId, slug, name, credentials,
+export const toAuthorRef = ({ documentId, locale, slug, name, credentials }: Author): AuthorRef => ({
+  documentId, locale, slug, name, credentials,
 });
 
 export function toTopic(raw: z.infer<typeof topicSchema>): Topic {
@@ -68,7 +69,7 @@ export function toTopic(raw: z.infer<typeof topicSchema>): Topic {
   };
 }
 
-export const toTopicRef = ({ documentId, slug, name }: Topic): TopicRef => ({ documentId, slug, name });
+export const toTopicRef = ({ documentId, locale, slug, name }: Topic): TopicRef => ({ documentId, locale, slug, name });
 
 export function toProvider(raw: z.infer<typeof providerSchema>): Provider {
   const settings: [boolean, CareSetting][] = [

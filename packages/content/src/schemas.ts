@@ -40,10 +40,6 @@ export const articleSchema = z
       canonicalUrl: z.url({ protocol: /^https?$/ }).nullish(),
     }),
   })
-  .refine((a) => !a.cover || (a.coverAlt ?? '').trim().length > 0, {
-    message: 'is required when the article has a cover image',
-    path: ['coverAlt'],
-  })
   .refine((a) => a.date || a.publishedAt || a.updatedAt, { message: 'an article needs a date', path: ['date'] });
 
 export const authorSchema = z.object({
@@ -94,9 +90,16 @@ export const providerSchema = z.object({
 
 export const globalSchema = z.object({ siteName: text, tagline: optionalText, about: optionalText });
 
-export const selfAssessmentSchema = z.object({
-  title: text,
-  intro: optionalText,
-  questions: z.array(z.object({ prompt: text, hint: optionalText }).nullable()).min(1),
-  results: z.array(z.object({ minYes: z.number().int().min(0), heading: text, body: text }).nullable()).min(1),
-});
+export const selfAssessmentSchema = z
+  .object({
+    title: text,
+    intro: optionalText,
+    questions: z.array(z.object({ prompt: text, hint: optionalText }).nullable()).min(1),
+    results: z.array(z.object({ minYes: z.number().int().min(0), heading: text, body: text }).nullable()).min(1),
+  })
+  // Every score from 0 to the number of questions must lead to a result.
+  .refine((a) => a.results.some((r) => r?.minYes === 0), { message: 'needs a result for 0 "yes" answers (minYes 0)', path: ['results'] })
+  .refine((a) => a.results.every((r) => !r || r.minYes <= a.questions.length), {
+    message: 'has a result no one can reach (minYes above the number of questions)',
+    path: ['results'],
+  });

@@ -48,6 +48,12 @@ describe('loadSiteContent', () => {
     expect(client.requests.filter((r) => r.startsWith('Articles')).sort()).toEqual(['Articles:en', 'Articles:es']);
   });
 
+  it('refuses an entry that paging returned twice', async () => {
+    const client = fakeClient({ Providers: { en: [rawProvider, rawProvider] } });
+    const error = await loadSiteContent(client, { cmsOrigin: 'http://cms.test' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/Invalid provider "p1" \(locale en\): \(entry\): returned twice/);
+  });
+
   it('fails on an invalid entry, naming its type, documentId, locale and field', async () => {
     const client = fakeClient({ Providers: { en: [rawProvider], es: [{ ...rawProvider, locale: 'es', documentId: 'p9', zip: '123' }] } });
     const error = await loadSiteContent(client, { cmsOrigin: 'http://cms.test' }).catch((e: unknown) => e);

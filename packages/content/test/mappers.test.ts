@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toArticle, toImage, toProvider, toSelfAssessment } from '../src/mappers.js';
-import { articleSchema, providerSchema } from '../src/schemas.js';
+import { articleSchema, providerSchema, selfAssessmentSchema } from '../src/schemas.js';
 import { CMS, rawArticle, rawProvider } from './fixtures.js';
 
 describe('mappers', () => {
@@ -18,14 +18,19 @@ describe('mappers', () => {
 
   it('resolves article links, falls back to the publication date and makes image URLs absolute', () => {
     const lookup = {
-      author: (id: string) => (id === 'au1' ? { documentId: 'au1', slug: 'elena', name: 'Elena', credentials: 'MD' } : undefined),
-      topic: (id: string) => (id === 't1' ? { documentId: 't1', slug: 'heart', name: 'Heart' } : undefined),
+      author: (id: string) => (id === 'au1' ? { documentId: 'au1', locale: 'en', slug: 'elena', name: 'Elena', credentials: 'MD' } : undefined),
+      topic: (id: string) => (id === 't1' ? { documentId: 't1', locale: 'en', slug: 'heart', name: 'Heart' } : undefined),
     };
     const article = toArticle(articleSchema.parse(rawArticle), lookup, CMS);
     expect(article.date).toBe('2026-09-14');
     expect(article.cover).toEqual({ url: 'http://cms.test:1337/uploads/cover.jpg', width: 1600, height: 900, alt: 'Calm circles' });
     expect(article.author?.name).toBe('Elena');
     expect(article.topics.map((t) => t.slug)).toEqual(['heart']);
+  });
+
+  it('shows no cover in a locale that has no alt text for it', () => {
+    const article = toArticle(articleSchema.parse({ ...rawArticle, coverAlt: ' ' }), { author: () => undefined, topic: () => undefined }, CMS);
+    expect(article.cover).toBeNull();
   });
 
   it('keeps absolute image URLs (e.g. from a cloud upload provider) as they are', () => {
@@ -49,10 +54,17 @@ describe('mappers', () => {
 });
 
 describe('schemas', () => {
-  it('require alt text for a cover and a date', () => {
-    const noAlt = articleSchema.safeParse({ ...rawArticle, coverAlt: ' ' });
-    expect(noAlt.success).toBe(false);
-    expect(noAlt.error!.issues[0]!.path).toEqual(['coverAlt']);
+  it('require a self-assessment result for every score', () => {
+    const base = { title: 'T', intro: null, questions: [{ prompt: 'Q?', hint: null }, { prompt: 'Q2?', hint: null }] };
+    const ok = selfAssessmentSchema.safeParse({ ...base, results: [{ minYes: 0, heading: 'h', body: 'b' }, { minYes: 2, heading: 'h', body: 'b' }] });
+    expect(ok.success).toBe(true);
+    const noZero = selfAssessmentSchema.safeParse({ ...base, results: [{ minYes: 1, heading: 'h', body: 'b' }] });
+    expect(noZero.error!.issues[0]!.message).toMatch(/minYes 0/);
+    const unreachable = selfAssessmentSchema.safeParse({ ...base, results: [{ minYes: 0, heading: 'h', body: 'b' }, { minYes: 3, heading: 'h', body: 'b' }] });
+    expect(unreachable.error!.issues[0]!.message).toMatch(/no one can reach/);
+  });
+
+  it('require a date', () => {
     const noDate = articleSchema.safeParse({ ...rawArticle, publishedAt: null, updatedAt: null });
     expect(noDate.error!.issues[0]!.path).toEqual(['date']);
   });

@@ -59,20 +59,26 @@ class Seeder {
       ? await docs.findFirst({ filters: { slug }, locale: DEFAULT_LOCALE })
       : await docs.findFirst({ locale: DEFAULT_LOCALE });
 
-    let documentId = found?.documentId as string | undefined;
+    let documentId = found?.documentId;
     if (!documentId) {
-      const created = await docs.create({ data: versions.en, locale: DEFAULT_LOCALE });
-      documentId = created.documentId as string;
+      documentId = (await docs.create({ data: versions.en, locale: DEFAULT_LOCALE })).documentId;
       this.created++;
-      if (publish) await docs.publish({ documentId, locale: DEFAULT_LOCALE });
     }
+    // Publish what should be, also after an earlier run stopped between creating and publishing.
+    const ensurePublished = async (locale: string) => {
+      if (publish && !(await docs.findOne({ documentId, locale, status: 'published' }))) {
+        await docs.publish({ documentId, locale });
+      }
+    };
+    await ensurePublished(DEFAULT_LOCALE);
 
     for (const [locale, data] of Object.entries(versions)) {
       if (locale === DEFAULT_LOCALE || !data || !this.locales.has(locale)) continue;
-      if (await docs.findOne({ documentId, locale })) continue;
-      await docs.update({ documentId, locale, data });
-      this.created++;
-      if (publish) await docs.publish({ documentId, locale });
+      if (!(await docs.findOne({ documentId, locale }))) {
+        await docs.update({ documentId, locale, data });
+        this.created++;
+      }
+      await ensurePublished(locale);
     }
     return documentId;
   }
