@@ -1,3 +1,4 @@
+import { telHref } from '../public/js/find-care-core.js';
 import { loadStrings, translate } from '../src/i18n.js';
 import { stateName } from '../src/us-states.js';
 import type { EleventyConfig } from './types.js';
@@ -6,18 +7,11 @@ export function formatDate(iso: string, locale: string) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** A tel: link target from a US phone number as written, e.g. "(617) 555-0142" -> "tel:+16175550142". */
-export function telHref(phone: string) {
-  const digits = phone.replace(/\D/g, '');
-  return `tel:+${digits.length === 10 ? `1${digits}` : digits}`;
-}
+// One tel: link rule for provider pages and the find-care results (which render in the browser).
+export { telHref };
 
 export function absoluteUrl(path: string, base: string) {
   return new URL(path, base).toString();
-}
-
-export function distanceLabel(miles: number) {
-  return miles < 10 ? miles.toFixed(1) : String(Math.round(miles));
 }
 
 /** Sorts by a text field (dotted path) the way readers of that language expect ("Cáncer" before "Cuidar"). */

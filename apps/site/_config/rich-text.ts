@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { readEnv } from '../src/env.js';
 
 // CommonMark as editors write it in the CMS; inline HTML is allowed through the parser and then
 // everything is cleaned by sanitize-html, which has the final say.
@@ -28,10 +29,31 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-/** Markdown from the CMS to safe HTML. */
-export function renderRichText(source: string | null | undefined): string {
+/** The origin of an absolute http(s) URL, or null (relative, protocol-relative or malformed). */
+function originOf(src: string | undefined) {
+  try {
+    return new URL(src ?? '').origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Markdown from the CMS to safe HTML. Images are kept only from imageOrigins (an image from
+ * anywhere else, e.g. a tracking pixel, would tell a third party who reads the page) and only with
+ * a text alternative; without imageOrigins, none are kept.
+ */
+export function renderRichText(source: string | null | undefined, options: { imageOrigins?: string[] } = {}): string {
   if (!source) return '';
-  return sanitizeHtml(markdown.render(source), SANITIZE);
+  const origins = new Set(options.imageOrigins ?? []);
+  return sanitizeHtml(markdown.render(source), {
+    ...SANITIZE,
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'img') return false;
+      const origin = originOf(frame.attribs.src);
+      return !origin || !origins.has(origin) || !frame.attribs.alt?.trim();
+    },
+  });
 }
 
 /** Plain text from the CMS (bios, descriptions) as paragraphs, escaped. */
@@ -48,6 +70,11 @@ export function escapeHtml(text: string) {
 }
 
 export default function richTextPlugin(eleventyConfig: { addFilter: (name: string, fn: (...args: never[]) => unknown) => void }) {
-  eleventyConfig.addFilter('richText', renderRichText);
+  // Read when first used, not on import, so that modules importing this one need no CMS settings.
+  let imageOrigins: string[] | undefined;
+  eleventyConfig.addFilter('richText', (source: string | null | undefined) => {
+    imageOrigins ??= [new URL(readEnv().strapiUrl).origin];
+    return renderRichText(source, { imageOrigins });
+  });
   eleventyConfig.addFilter('paragraphs', paragraphs);
 }

@@ -8,6 +8,10 @@ import { waitForCms } from '../src/wait-for-cms.js';
 
 const sitePort = Number(process.env.SITE_PORT ?? 8080);
 const previewPort = Number(process.env.SITE_PREVIEW_PORT ?? 8081);
+// SITE_HOST: the interface both servers listen on. Loopback by default, because the preview
+// serves unpublished drafts; set it (e.g. 0.0.0.0) only to reach them from other machines on
+// purpose.
+const host = process.env.SITE_HOST ?? '127.0.0.1';
 const strapiUrl = (process.env.STRAPI_URL ?? 'http://localhost:1337').replace(/\/$/, '');
 
 /** One build in its own process (scripts/build.ts), so that each starts from a clean slate. */
@@ -58,9 +62,9 @@ for (let attempt = 0; ; attempt++) {
 }
 
 if (!(await buildSite()) || !(await buildPreview())) process.exit(1);
-createStaticServer(readEnv().outputDir, { onRebuild: requestRebuild }).listen(sitePort, () => {
+createStaticServer(readEnv().outputDir, { onRebuild: requestRebuild }).listen(sitePort, host, () => {
   console.log(`\nSolace site: http://localhost:${sitePort}/ (rebuilds when content changes in the CMS)`);
 });
-createStaticServer(readEnv({ ...process.env, SITE_PREVIEW: 'true' }).outputDir).listen(previewPort, () => {
+createStaticServer(readEnv({ ...process.env, SITE_PREVIEW: 'true' }).outputDir).listen(previewPort, host, () => {
   console.log(`Preview with drafts, for editors: http://localhost:${previewPort}/\n`);
 });

@@ -144,8 +144,7 @@ export function haversineMiles(lat1, lng1, lat2, lng2) {
 }
 
 /**
- * "3.2" under 10 miles, whole miles above, in the reader's number format (same rule as the
- * site's distanceLabel filter).
+ * "3.2" under 10 miles, whole miles above, in the reader's number format.
  * @param {number} miles @param {string} locale
  */
 export function formatMiles(miles, locale) {

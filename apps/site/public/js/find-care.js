@@ -2,7 +2,8 @@
 /* global HTMLFormElement, FormData */
 // Provider search on /<locale>/find-care/: searches as the reader types, keeps the query in the
 // URL (replaceState while typing, pushState on submit and option changes, restored on load and on
-// back/forward) and announces the number of results in a polite live region. All the search
+// back/forward) and announces the number of results in a polite live region once the reader
+// pauses typing. All the search
 // logic is in find-care-core.js; this file is the page around it.
 import {
   checkZip,
@@ -32,6 +33,9 @@ const PAGE_SIZE = 20;
 const TYPING_DELAY = 150;
 /** Pause after which a ZIP code still too short is reported as an error. */
 const INCOMPLETE_DELAY = 1200;
+/** Pause in typing before the live region speaks: announcing every intermediate search would talk
+ * over the reader's typing. Results still update as they type. */
+const STATUS_DELAY = 1000;
 
 const form = document.getElementById('find-care-form');
 if (form instanceof HTMLFormElement) setUp(form);
@@ -100,6 +104,11 @@ function setUp(form) {
   let shownQuery = '';
   let typingTimer = 0;
   let incompleteTimer = 0;
+  /** When the reader last typed in a text field; -Infinity after a submit or change. */
+  let lastKeystroke = -Infinity;
+  /** Status text waiting for a pause in typing, or null. @type {string | null} */
+  let pendingStatus = null;
+  let statusTimer = 0;
 
   const readForm = () => queryFromParams(new URLSearchParams(/** @type {any} */ (new FormData(form))));
 
@@ -131,9 +140,32 @@ function setUp(form) {
     else history.replaceState(null, '', url);
   }
 
-  /** @param {string} text */
+  /** Sets the live region's text, once the reader has paused typing (emptying it is silent: now). @param {string} text */
   function setStatus(text) {
-    if (status.textContent !== text) status.textContent = text;
+    pendingStatus = text;
+    clearTimeout(statusTimer);
+    if (text) writeStatusWhenQuiet();
+    else writeStatus();
+  }
+
+  function writeStatusWhenQuiet() {
+    const wait = lastKeystroke + STATUS_DELAY - performance.now();
+    if (wait > 0) statusTimer = window.setTimeout(writeStatusWhenQuiet, wait);
+    else writeStatus();
+  }
+
+  function writeStatus() {
+    if (pendingStatus !== null && status.textContent !== pendingStatus) status.textContent = pendingStatus;
+    pendingStatus = null;
+  }
+
+  /** A change, a submit, back/forward: the reader is done typing, so a waiting status is due now
+   * (on the next tick, so that a search answered from cache replaces it first). */
+  function stoppedTyping() {
+    lastKeystroke = -Infinity;
+    if (pendingStatus === null) return;
+    clearTimeout(statusTimer);
+    statusTimer = window.setTimeout(writeStatus, 0);
   }
 
   /** @param {string} message */
@@ -339,6 +371,7 @@ function setUp(form) {
   form.addEventListener('input', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     if (!(target instanceof HTMLInputElement) || target.type !== 'text') return;
+    lastKeystroke = performance.now();
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
     typingTimer = window.setTimeout(() => update('replace', false), TYPING_DELAY);
@@ -353,6 +386,7 @@ function setUp(form) {
     const target = /** @type {HTMLElement} */ (event.target);
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
+    stoppedTyping();
     // Leaving a text field checks it fully; ticking a box or choosing an option is a new search.
     if (target instanceof HTMLInputElement && target.type === 'text') update('replace', true);
     else update('push', true);
@@ -361,6 +395,7 @@ function setUp(form) {
     event.preventDefault();
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
+    stoppedTyping();
     await update('push', true);
     if (zipInput.getAttribute('aria-invalid') === 'true') zipInput.focus();
   });
@@ -369,6 +404,7 @@ function setUp(form) {
     items?.[0]?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    stoppedTyping();
     writeForm(queryFromParams(new URLSearchParams(location.search)));
     update('none', true);
   });

@@ -1,13 +1,17 @@
 // @ts-check
 /* global HTMLFormElement */
 // Article search on /<locale>/search/ with Pagefind's JS API (the index is built after the site;
-// Pagefind picks the index of the page's <html lang>). Results update as the reader types; the
-// query is kept in the URL (?q=), restored on load and on back/forward.
+// Pagefind picks the index of the page's <html lang>). Results update as the reader types, the
+// count is announced once they pause; the query is kept in the URL (?q=), restored on load and
+// on back/forward.
 
 /** Written by Pagefind after the site is built (see _config/find-care.ts). */
 const PAGEFIND = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
 const TYPING_DELAY = 250;
+/** Pause in typing before the live region speaks: announcing every intermediate search would talk
+ * over the reader's typing. Results still update as they type. */
+const STATUS_DELAY = 1000;
 
 const form = document.getElementById('search-form');
 if (form instanceof HTMLFormElement) setUp(form);
@@ -47,10 +51,35 @@ function setUp(form) {
   /** @type {{ results: Result[], shown: number } | null} */
   let current = null;
   let typingTimer = 0;
+  /** When the reader last typed; -Infinity after a submit or back/forward. */
+  let lastKeystroke = -Infinity;
+  /** Status text waiting for a pause in typing, or null. @type {string | null} */
+  let pendingStatus = null;
+  let statusTimer = 0;
 
-  /** @param {string} text */
+  /** Sets the live region's text, once the reader has paused typing (emptying it is silent: now). @param {string} text */
   const setStatus = (text) => {
-    if (status.textContent !== text) status.textContent = text;
+    pendingStatus = text;
+    clearTimeout(statusTimer);
+    if (text) writeStatusWhenQuiet();
+    else writeStatus();
+  };
+  const writeStatusWhenQuiet = () => {
+    const wait = lastKeystroke + STATUS_DELAY - performance.now();
+    if (wait > 0) statusTimer = window.setTimeout(writeStatusWhenQuiet, wait);
+    else writeStatus();
+  };
+  const writeStatus = () => {
+    if (pendingStatus !== null && status.textContent !== pendingStatus) status.textContent = pendingStatus;
+    pendingStatus = null;
+  };
+  /** A submit or back/forward: the reader is done typing, so a waiting status is due now (on the
+   * next tick, so that the new search can replace it first). */
+  const stoppedTyping = () => {
+    lastKeystroke = -Infinity;
+    if (pendingStatus === null) return;
+    clearTimeout(statusTimer);
+    statusTimer = window.setTimeout(writeStatus, 0);
   };
 
   /** @param {string} q @param {'push' | 'replace' | 'none'} mode */
@@ -148,12 +177,14 @@ function setUp(form) {
   }
 
   form.addEventListener('input', () => {
+    lastKeystroke = performance.now();
     clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => update('replace'), TYPING_DELAY);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
+    stoppedTyping();
     update('push');
   });
   more.addEventListener('click', async () => {
@@ -161,6 +192,7 @@ function setUp(form) {
     items?.[0]?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    stoppedTyping();
     input.value = new URLSearchParams(location.search).get('q') ?? '';
     update('none');
   });

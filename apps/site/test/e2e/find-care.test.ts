@@ -60,7 +60,8 @@ describe('finding care', () => {
     expect(new Set(slugs)).toEqual(new Set(expected.map((l) => l.slug)));
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(slugs.slice(0, 3).every((slug) => slug.endsWith('boston'))).toBe(true);
-    await expect(page.locator('#results-status').innerText()).resolves.toMatch(new RegExp(`${expected.length} programs? within 25 miles`));
+    // The count is announced once the reader pauses typing.
+    await expect.poll(() => page.locator('#results-status').innerText(), { timeout: 5000 }).toMatch(new RegExp(`${expected.length} programs? within 25 miles`));
     expect(page.url()).toContain('zip=02108');
   });
 

@@ -46,9 +46,9 @@ export default async function setup(project: TestProject) {
     if (build.code !== 0) throw new Error(`The site build failed:\n${build.output}`);
     console.log(`[e2e] ${build.output.trim().split('\n').pop()} (process ${build.ms} ms)`);
 
-    const { url, graphqlUrl, siteToken, admin, database } = cms;
+    const { url, graphqlUrl, siteToken, admin, database, databaseEnv } = cms;
     project.provide('site', {
-      cms: { url, graphqlUrl, siteToken, admin, database },
+      cms: { url, graphqlUrl, siteToken, admin, database, databaseEnv },
       fullAccessToken,
       outputDir,
       siteUrl,

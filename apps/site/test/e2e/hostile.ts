@@ -1,8 +1,8 @@
 // An article whose body tries every trick rich text can carry into a page.
 export const HOSTILE_ARTICLE = {
-  title: 'Hostile markup test',
+  title: 'Hostile markup test "><script>window.__owned = 7</script>',
   slug: 'hostile-markup-test',
-  summary: 'An article whose body carries markup that must come out inert.',
+  summary: 'Markup in every field must come out inert: </title><script>window.__owned = 8</script>',
   date: '2026-01-01',
   body: [
     'Intro paragraph with <script>window.__owned = 1</script> an inline script.',
@@ -23,5 +23,5 @@ export const HOSTILE_ARTICLE = {
     '',
     'And a [safe link](https://example.org/safe).',
   ].join('\n'),
-  seo: { metaTitle: 'Hostile markup test', metaDescription: 'Checks that rich text is sanitised.' },
+  seo: { metaTitle: 'Hostile "><script>x</script>', metaDescription: 'Checks "><img src=x onerror=alert(1)> is escaped.' },
 };

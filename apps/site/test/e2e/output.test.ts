@@ -68,6 +68,16 @@ describe('the built output', () => {
     expect(html.length).toBeGreaterThan(100);
   });
 
+  it('escapes markup in titles, summaries and meta fields, wherever they appear', async () => {
+    const files = ['en/articles/hostile-markup-test/index.html', 'en/articles/index.html', 'en/index.html', 'en/feed.xml', 'sitemap.xml'];
+    for (const file of files) {
+      const text = await read(file);
+      expect(text, file).not.toMatch(/<script>window\.__owned|<script>x<\/script>|<img src=x/);
+    }
+    const page = await read('en/articles/hostile-markup-test/index.html');
+    expect(page).toContain('&lt;script&gt;window.__owned = 7&lt;/script&gt;');
+  });
+
   it('renders hostile rich text inert', async () => {
     const page = await read('en/articles/hostile-markup-test/index.html');
     const article = page.slice(page.indexOf('<article'), page.indexOf('</article>'));

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { adminLogin, graphql } from '@solace/cms/testing';
+import { adminLogin, execSql, graphql } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles } from './output-files.js';
 import { runBuild } from './run-build.js';
@@ -64,14 +64,16 @@ describe('a build that cannot read or validate its content', () => {
   });
 
   it('fails on content the site cannot publish, naming the entry and field', async () => {
-    // The CMS accepts this slug (Strapi uids allow capitals and underscores); the site's URLs do not.
+    // The CMS refuses such a slug; content that reached the database another way (a migration, a
+    // restored backup) must still stop the build rather than publish a broken page.
     const res = await fetch(`${site.cms.url}/api/topics?locale=en`, {
       method: 'POST',
       headers: { authorization: `Bearer ${site.fullAccessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { name: 'Bad slug', slug: 'Bad_Slug' } }),
+      body: JSON.stringify({ data: { name: 'Imported', slug: 'imported-topic' } }),
     });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: { documentId: string } };
+    await execSql(site.cms.databaseEnv, 'UPDATE topics SET slug = ? WHERE document_id = ?', ['Imported_Topic', data.documentId]);
     try {
       const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: previous });
       expect(run.code).not.toBe(0);

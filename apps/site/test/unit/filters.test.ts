@@ -42,11 +42,41 @@ describe('static server', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      expect((await fetch(`${base}/__rebuild`, { method: 'POST' })).status).toBe(202);
+      // What a cross-site page can send without a CORS preflight is refused.
+      const plain = await fetch(`${base}/__rebuild`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+      expect(plain.status).toBe(415);
+      expect(rebuilds).toBe(0);
+      const json = await fetch(`${base}/__rebuild`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(json.status).toBe(202);
       expect(rebuilds).toBe(1);
       expect((await fetch(`${base}/__rebuild`)).status).toBe(404);
     } finally {
       server.close();
+    }
+  });
+
+  it('redirects directory URLs to their trailing slash, never off the origin', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solace-serve-'));
+    fs.mkdirSync(path.join(dir, 'en'));
+    fs.writeFileSync(path.join(dir, 'en/index.html'), 'hi');
+    const server = createStaticServer(dir);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const plain = await fetch(`${base}/en?x=1`, { redirect: 'manual' });
+      expect(plain.status).toBe(301);
+      expect(plain.headers.get('location')).toBe('/en/?x=1');
+      // The raw path would make a protocol-relative Location ("//evil.example/..%2fen/").
+      for (const attack of ['//evil.example/..%2fen', '//evil.example/..%2fen?x=1', '/%2fevil.example/..%2fen']) {
+        const res = await fetch(`${base}${attack}`, { redirect: 'manual' });
+        const location = res.headers.get('location');
+        expect(res.status, attack).toBe(301);
+        expect(location, attack).toMatch(/^\/(?![/\\])/);
+        expect(new URL(location!, base).origin, attack).toBe(base);
+      }
+    } finally {
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -4,7 +4,7 @@ import { buildSiteModel, nativeName } from '../../src/model.js';
 
 const article = (documentId: string, locale: string, slug: string): Article => ({
   documentId, locale, slug, title: slug, summary: 's', body: 'b', date: '2026-01-01', updatedAt: '2026-01-01',
-  cover: null, author: null, topics: [{ documentId: 't1', slug: 'cancer', name: 'Cancer' }],
+  cover: null, author: null, topics: [{ documentId: 't1', locale, slug: 'cancer', name: 'Cancer' }],
   seo: { title: slug, description: 'd', canonicalUrl: null },
 });
 

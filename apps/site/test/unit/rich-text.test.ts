@@ -30,6 +30,23 @@ describe('renderRichText', () => {
     expect(renderRichText(input)).not.toMatch(forbidden);
   });
 
+  it('keeps images only from the CMS and only with a text alternative', () => {
+    const imageOrigins = ['http://localhost:1337'];
+    const kept = renderRichText('![Nurse at a bedside](http://localhost:1337/uploads/nurse.jpg)', { imageOrigins });
+    expect(kept).toContain('<img src="http://localhost:1337/uploads/nurse.jpg" alt="Nurse at a bedside" />');
+    // A pixel from another host would tell it who reads the page.
+    expect(renderRichText('Hi <img src="https://tracker.example/p.gif" alt="x">', { imageOrigins })).not.toMatch(/img|tracker/);
+    expect(renderRichText('![x](https://localhost:1337.evil.example/a.png)', { imageOrigins })).not.toMatch(/img/);
+    expect(renderRichText('![x](/uploads/a.png)', { imageOrigins })).not.toMatch(/img/);
+    expect(renderRichText('![x](//localhost:1337/uploads/a.png)', { imageOrigins })).not.toMatch(/img/);
+    // Without a text alternative, screen reader users get nothing (or the file name).
+    expect(renderRichText('![](http://localhost:1337/uploads/a.png)', { imageOrigins })).not.toMatch(/img/);
+    expect(renderRichText('<img src="http://localhost:1337/uploads/a.png">', { imageOrigins })).not.toMatch(/img/);
+    expect(renderRichText('<img src="http://localhost:1337/uploads/a.png" alt="  ">', { imageOrigins })).not.toMatch(/img/);
+    // No origins given: no images.
+    expect(renderRichText('![x](http://localhost:1337/uploads/a.png)')).not.toMatch(/img/);
+  });
+
   it('returns nothing for empty input', () => {
     expect(renderRichText(null)).toBe('');
   });
