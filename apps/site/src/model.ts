@@ -66,8 +66,17 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     locales.map((l) => ({ code: l.code, name: l.nativeName, url: urlIn(l.code), current: l.code === current }));
   const everywhere = (current: string, url: (code: string) => string) => alternatesFor(current, url);
 
-  const findIn = <T extends { documentId: string }>(list: (c: LocaleContent) => T[], code: string, id: string) =>
-    list(site.byLocale[code]!).find((x) => x.documentId === id);
+  /** Alternates of one document: its URL in each locale that has it (found by documentId). */
+  const translationsOf = <T extends { documentId: string }>(
+    current: string,
+    list: (c: LocaleContent) => T[],
+    documentId: string,
+    urlOf: (code: string, doc: T) => string,
+  ) =>
+    alternatesFor(current, (code) => {
+      const other = list(site.byLocale[code]!).find((x) => x.documentId === documentId);
+      return other ? urlOf(code, other) : null;
+    });
 
   const model: SiteModel = {
     locales,
@@ -105,10 +114,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       model.articles.push({
         locale: code,
         url: urls.articleUrl(code, article.slug),
-        alternates: alternatesFor(code, (c) => {
-          const other = findIn((x) => x.articles, c, article.documentId);
-          return other ? urls.articleUrl(c, other.slug) : null;
-        }),
+        alternates: translationsOf(code, (x) => x.articles, article.documentId, (c, a) => urls.articleUrl(c, a.slug)),
         article,
         related: content.articles
           .filter((a) => a.documentId !== article.documentId && a.topics.some((t) => topicIds.has(t.documentId)))
@@ -120,10 +126,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       model.authors.push({
         locale: code,
         url: urls.authorUrl(code, author.slug),
-        alternates: alternatesFor(code, (c) => {
-          const other = findIn((x) => x.authors, c, author.documentId);
-          return other ? urls.authorUrl(c, other.slug) : null;
-        }),
+        alternates: translationsOf(code, (x) => x.authors, author.documentId, (c, a) => urls.authorUrl(c, a.slug)),
         author,
         articles: content.articles.filter((a) => a.author?.documentId === author.documentId),
       });
@@ -133,10 +136,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       model.topics.push({
         locale: code,
         url: urls.topicUrl(code, topic.slug),
-        alternates: alternatesFor(code, (c) => {
-          const other = findIn((x) => x.topics, c, topic.documentId);
-          return other ? urls.topicUrl(c, other.slug) : null;
-        }),
+        alternates: translationsOf(code, (x) => x.topics, topic.documentId, (c, t) => urls.topicUrl(c, t.slug)),
         topic,
         articles: content.articles.filter((a) => a.topics.some((t) => t.documentId === topic.documentId)),
       });
@@ -157,10 +157,9 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         model.providers.push({
           locale: code,
           url: urls.providerUrl(code, state.code, provider.slug),
-          alternates: alternatesFor(code, (c) => {
-            const other = findIn((x) => x.providers, c, provider.documentId);
-            return other ? urls.providerUrl(c, other.address.state, other.slug) : null;
-          }),
+          alternates: translationsOf(code, (x) => x.providers, provider.documentId, (c, p) =>
+            urls.providerUrl(c, p.address.state, p.slug),
+          ),
           provider,
           state,
         });

@@ -5,6 +5,7 @@
 // back/forward) and announces the number of results in a polite live region once the reader
 // pauses typing. All the search
 // logic is in find-care-core.js; this file is the page around it.
+import { politeStatus } from './polite-status.js';
 import {
   checkZip,
   decodeIndex,
@@ -33,9 +34,6 @@ const PAGE_SIZE = 20;
 const TYPING_DELAY = 150;
 /** Pause after which a ZIP code still too short is reported as an error. */
 const INCOMPLETE_DELAY = 1200;
-/** Pause in typing before the live region speaks: announcing every intermediate search would talk
- * over the reader's typing. Results still update as they type. */
-const STATUS_DELAY = 1000;
 
 const form = document.getElementById('find-care-form');
 if (form instanceof HTMLFormElement) setUp(form);
@@ -47,7 +45,7 @@ function setUp(form) {
   const strings = JSON.parse(document.getElementById('find-care-strings')?.textContent || '{}');
   const zipInput = /** @type {HTMLInputElement} */ (document.getElementById('zip'));
   const zipError = /** @type {HTMLElement} */ (document.getElementById('zip-error'));
-  const status = /** @type {HTMLElement} */ (document.getElementById('results-status'));
+  const announcer = politeStatus(/** @type {HTMLElement} */ (document.getElementById('results-status')));
   const list = /** @type {HTMLOListElement} */ (document.getElementById('results'));
   const more = /** @type {HTMLButtonElement} */ (document.getElementById('results-more'));
   const zipHintIds = zipInput.getAttribute('aria-describedby') || '';
@@ -104,11 +102,6 @@ function setUp(form) {
   let shownQuery = '';
   let typingTimer = 0;
   let incompleteTimer = 0;
-  /** When the reader last typed in a text field; -Infinity after a submit or change. */
-  let lastKeystroke = -Infinity;
-  /** Status text waiting for a pause in typing, or null. @type {string | null} */
-  let pendingStatus = null;
-  let statusTimer = 0;
 
   const readForm = () => queryFromParams(new URLSearchParams(/** @type {any} */ (new FormData(form))));
 
@@ -138,34 +131,6 @@ function setUp(form) {
     if (url === location.pathname + location.search + location.hash) return;
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-  }
-
-  /** Sets the live region's text, once the reader has paused typing (emptying it is silent: now). @param {string} text */
-  function setStatus(text) {
-    pendingStatus = text;
-    clearTimeout(statusTimer);
-    if (text) writeStatusWhenQuiet();
-    else writeStatus();
-  }
-
-  function writeStatusWhenQuiet() {
-    const wait = lastKeystroke + STATUS_DELAY - performance.now();
-    if (wait > 0) statusTimer = window.setTimeout(writeStatusWhenQuiet, wait);
-    else writeStatus();
-  }
-
-  function writeStatus() {
-    if (pendingStatus !== null && status.textContent !== pendingStatus) status.textContent = pendingStatus;
-    pendingStatus = null;
-  }
-
-  /** A change, a submit, back/forward: the reader is done typing, so a waiting status is due now
-   * (on the next tick, so that a search answered from cache replaces it first). */
-  function stoppedTyping() {
-    lastKeystroke = -Infinity;
-    if (pendingStatus === null) return;
-    clearTimeout(statusTimer);
-    statusTimer = window.setTimeout(writeStatus, 0);
   }
 
   /** @param {string} message */
@@ -217,17 +182,17 @@ function setUp(form) {
       clearResults();
       if (zip.reason === 'incomplete' && !final) {
         clearZipError();
-        setStatus('');
+        announcer.set('');
       } else {
         showZipError(t('zipFormat'));
-        setStatus(t('zipFormat'));
+        announcer.set(t('zipFormat'));
       }
       return;
     }
     clearZipError();
     if (!zip.ok && placeText.length < 2) {
       clearResults();
-      setStatus(historyMode === 'none' && !placeText ? '' : t('prompt'));
+      announcer.set(historyMode === 'none' && !placeText ? '' : t('prompt'));
       return;
     }
 
@@ -241,7 +206,7 @@ function setUp(form) {
     } catch {
       if (my !== generation) return;
       clearResults();
-      setStatus(t('loadError'));
+      announcer.set(t('loadError'));
       return;
     }
     if (my !== generation) return;
@@ -249,7 +214,7 @@ function setUp(form) {
       const message = t('zipUnknown', { zip: zip.zip });
       clearResults();
       showZipError(message);
-      setStatus(message);
+      announcer.set(message);
       return;
     }
 
@@ -279,7 +244,7 @@ function setUp(form) {
     } else {
       parts.push(hits.length ? tn('place', hits.length, { place: placeText }) : t('placeNone', { place: placeText }));
     }
-    setStatus(parts.join(' '));
+    announcer.set(parts.join(' '));
   }
 
   /**
@@ -301,7 +266,7 @@ function setUp(form) {
     } catch {
       if (my !== generation) return null;
       clearResults();
-      setStatus(t('loadError'));
+      announcer.set(t('loadError'));
       return null;
     }
     if (my !== generation || !current) return null;
@@ -371,7 +336,7 @@ function setUp(form) {
   form.addEventListener('input', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     if (!(target instanceof HTMLInputElement) || target.type !== 'text') return;
-    lastKeystroke = performance.now();
+    announcer.typed();
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
     typingTimer = window.setTimeout(() => update('replace', false), TYPING_DELAY);
@@ -386,7 +351,7 @@ function setUp(form) {
     const target = /** @type {HTMLElement} */ (event.target);
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
-    stoppedTyping();
+    announcer.stoppedTyping();
     // Leaving a text field checks it fully; ticking a box or choosing an option is a new search.
     if (target instanceof HTMLInputElement && target.type === 'text') update('replace', true);
     else update('push', true);
@@ -395,7 +360,7 @@ function setUp(form) {
     event.preventDefault();
     clearTimeout(typingTimer);
     clearTimeout(incompleteTimer);
-    stoppedTyping();
+    announcer.stoppedTyping();
     await update('push', true);
     if (zipInput.getAttribute('aria-invalid') === 'true') zipInput.focus();
   });
@@ -404,7 +369,7 @@ function setUp(form) {
     items?.[0]?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
-    stoppedTyping();
+    announcer.stoppedTyping();
     writeForm(queryFromParams(new URLSearchParams(location.search)));
     update('none', true);
   });

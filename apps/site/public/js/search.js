@@ -5,13 +5,12 @@
 // count is announced once they pause; the query is kept in the URL (?q=), restored on load and
 // on back/forward.
 
+import { politeStatus } from './polite-status.js';
+
 /** Written by Pagefind after the site is built (see _config/find-care.ts). */
 const PAGEFIND = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
 const TYPING_DELAY = 250;
-/** Pause in typing before the live region speaks: announcing every intermediate search would talk
- * over the reader's typing. Results still update as they type. */
-const STATUS_DELAY = 1000;
 
 const form = document.getElementById('search-form');
 if (form instanceof HTMLFormElement) setUp(form);
@@ -25,7 +24,7 @@ function setUp(form) {
   /** @type {Record<string, string>} */
   const strings = JSON.parse(document.getElementById('search-strings')?.textContent || '{}');
   const input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
-  const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
+  const announcer = politeStatus(/** @type {HTMLElement} */ (document.getElementById('search-status')));
   const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
   const more = /** @type {HTMLButtonElement} */ (document.getElementById('search-more'));
   const plurals = new Intl.PluralRules(locale);
@@ -51,36 +50,6 @@ function setUp(form) {
   /** @type {{ results: Result[], shown: number } | null} */
   let current = null;
   let typingTimer = 0;
-  /** When the reader last typed; -Infinity after a submit or back/forward. */
-  let lastKeystroke = -Infinity;
-  /** Status text waiting for a pause in typing, or null. @type {string | null} */
-  let pendingStatus = null;
-  let statusTimer = 0;
-
-  /** Sets the live region's text, once the reader has paused typing (emptying it is silent: now). @param {string} text */
-  const setStatus = (text) => {
-    pendingStatus = text;
-    clearTimeout(statusTimer);
-    if (text) writeStatusWhenQuiet();
-    else writeStatus();
-  };
-  const writeStatusWhenQuiet = () => {
-    const wait = lastKeystroke + STATUS_DELAY - performance.now();
-    if (wait > 0) statusTimer = window.setTimeout(writeStatusWhenQuiet, wait);
-    else writeStatus();
-  };
-  const writeStatus = () => {
-    if (pendingStatus !== null && status.textContent !== pendingStatus) status.textContent = pendingStatus;
-    pendingStatus = null;
-  };
-  /** A submit or back/forward: the reader is done typing, so a waiting status is due now (on the
-   * next tick, so that the new search can replace it first). */
-  const stoppedTyping = () => {
-    lastKeystroke = -Infinity;
-    if (pendingStatus === null) return;
-    clearTimeout(statusTimer);
-    statusTimer = window.setTimeout(writeStatus, 0);
-  };
 
   /** @param {string} q @param {'push' | 'replace' | 'none'} mode */
   function updateUrl(q, mode) {
@@ -100,7 +69,7 @@ function setUp(form) {
       current = null;
       list.replaceChildren();
       more.hidden = true;
-      setStatus(mode === 'none' ? '' : t('prompt'));
+      announcer.set(mode === 'none' ? '' : t('prompt'));
       return;
     }
     list.setAttribute('aria-busy', 'true');
@@ -113,14 +82,14 @@ function setUp(form) {
       if (!(await renderMore(my))) return;
       const n = current.results.length;
       const key = `count.${plurals.select(n)}`;
-      setStatus(n ? t(key in strings ? key : 'count.other', { n: numbers.format(n), q }) : t('none', { q }));
+      announcer.set(n ? t(key in strings ? key : 'count.other', { n: numbers.format(n), q }) : t('none', { q }));
     } catch {
       if (my !== generation) return;
       current = null;
       list.replaceChildren();
       list.removeAttribute('aria-busy');
       more.hidden = true;
-      setStatus(t('error'));
+      announcer.set(t('error'));
     }
   }
 
@@ -177,14 +146,14 @@ function setUp(form) {
   }
 
   form.addEventListener('input', () => {
-    lastKeystroke = performance.now();
+    announcer.typed();
     clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => update('replace'), TYPING_DELAY);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    stoppedTyping();
+    announcer.stoppedTyping();
     update('push');
   });
   more.addEventListener('click', async () => {
@@ -192,7 +161,7 @@ function setUp(form) {
     items?.[0]?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
-    stoppedTyping();
+    announcer.stoppedTyping();
     input.value = new URLSearchParams(location.search).get('q') ?? '';
     update('none');
   });
