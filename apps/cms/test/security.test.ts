@@ -30,6 +30,29 @@ describe(`access control (${cms.database})`, () => {
     expect(await res.text()).not.toContain('__Schema');
   });
 
+  it('refuses anonymous GET /graphql (queries in the URL)', async () => {
+    const res = await fetch(`${cms.url}/graphql?query=${encodeURIComponent('{ articles { title } }')}`);
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toMatch(/palliative/i);
+  });
+
+  it.each([
+    ['a junk bearer token', 'Bearer x'.padEnd(80, 'x')],
+    ['an empty bearer token', 'Bearer '],
+    ['another scheme', `Basic ${Buffer.from('admin:admin').toString('base64')}`],
+  ])('refuses %s with 401', async (_, authorization) => {
+    for (const method of ['GET', 'POST'] as const) {
+      const query = '{ articles { title } }';
+      const res = await fetch(method === 'GET' ? `${cms.url}/graphql?query=${encodeURIComponent(query)}` : `${cms.url}/graphql`, {
+        method,
+        headers: { authorization, 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify({ query }) : undefined,
+      });
+      expect(res.status, method).toBe(401);
+      expect(await res.text()).not.toMatch(/palliative/i);
+    }
+  });
+
   it('refuses a made-up token', async () => {
     const res = await graphql(cms, '{ articles { title } }', {}, 'not-a-real-token');
     expect(res.status).toBe(401);
@@ -98,17 +121,44 @@ describe(`access control (${cms.database})`, () => {
 });
 
 describe(`GraphQL limits (${cms.database})`, () => {
-  it('refuses a query deeper than the depth limit', async () => {
-    let selection = 'title';
-    for (let i = 0; i < 6; i++) selection = `author { articles { ${selection} } }`;
-    const res = await graphql(cms, `{ articles(locale: "en") { ${selection} } }`);
-    expect(res.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/i);
-    expect(res.data ?? null).toBeNull();
+  // depthLimit is 10: the root field is depth 0, so the deepest allowed leaf sits under 9 relations.
+  const DEPTH_LIMIT = 10;
+
+  /** `articles { author { articles { … } } }` with `levels` relations below the root field. */
+  function nestedQuery(levels: number, { viaFragments = false } = {}) {
+    const types: ('Article' | 'Author')[] = ['Article'];
+    for (let i = 0; i < levels; i++) types.push(types[i] === 'Article' ? 'Author' : 'Article');
+    let selection = types[levels] === 'Article' ? 'title' : 'name';
+    const fragments: string[] = [];
+    for (let i = levels - 1; i >= 0; i--) {
+      const field = types[i] === 'Article' ? 'author' : 'articles';
+      if (viaFragments) {
+        // Each level in its own fragment, so the depth is only visible by following the spreads.
+        fragments.push(`fragment L${i} on ${types[i]} { ${field} { ${selection} } }`);
+        selection = `...L${i}`;
+      } else {
+        selection = `${field} { ${selection} }`;
+      }
+    }
+    return `{ articles(locale: "en") { ${selection} } } ${fragments.join(' ')}`;
+  }
+
+  it.each([
+    ['inline', false],
+    ['through fragment spreads', true],
+  ])('accepts a query exactly at the depth limit (%s)', async (_, viaFragments) => {
+    const res = await graphql<{ articles: unknown[] }>(cms, nestedQuery(DEPTH_LIMIT - 1, { viaFragments }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.articles.length).toBeGreaterThan(0);
   });
 
-  it('accepts a query within the depth limit', async () => {
-    const res = await graphql(cms, '{ articles(locale: "en") { author { articles { title } } } }');
-    expect(res.errors).toBeUndefined();
+  it.each([
+    ['inline', false],
+    ['through fragment spreads', true],
+  ])('refuses a query one level past the depth limit (%s)', async (_, viaFragments) => {
+    const res = await graphql(cms, nestedQuery(DEPTH_LIMIT, { viaFragments }));
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`exceeds maximum operation depth of ${DEPTH_LIMIT}`, 'i'));
+    expect(res.data ?? null).toBeNull();
   });
 
   it('caps a page size above maxLimit at 100', async () => {

@@ -69,4 +69,18 @@ export async function execSql(env: Record<string, string>, sql: string, params: 
   }
 }
 
+/** Rows of one query against a test CMS's database, read straight from the database, not through the CMS. */
+export async function querySql<T = Record<string, unknown>>(env: Record<string, string>, sql: string): Promise<T[]> {
+  if (env.DATABASE_CLIENT === 'postgres') {
+    return withPostgres(env.DATABASE_URL!, async (db) => (await db.query(sql)).rows as T[]);
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(env.DATABASE_FILENAME!, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
 export const makeTempDir = (label: string) => fs.mkdtemp(path.join(os.tmpdir(), `solace-${label}-`));

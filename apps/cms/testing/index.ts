@@ -1,3 +1,3 @@
 export { startCms, CMS_DIR, type CmsConnection, type RunningCms } from './cms';
 export { adminLogin, createApiToken, graphql } from './admin';
-export { execSql } from './database';
+export { execSql, querySql } from './database';
