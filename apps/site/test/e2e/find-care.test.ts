@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { graphql } from '@solace/cms/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, useBrowser } from './browser.js';
 
 const site = inject('site');
 const zipcodes = createRequire(import.meta.url)('zipcodes') as { lookup: (zip: string) => { latitude: number; longitude: number } };
@@ -17,22 +17,16 @@ function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number })
 }
 
 describe('finding care', () => {
-  let browser: Browser;
-  let page: Page;
+  const chrome = useBrowser();
   let listings: Listing[];
   const boston = { lat: zipcodes.lookup('02108').latitude, lng: zipcodes.lookup('02108').longitude };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage();
     const res = await graphql<{ providers: Listing[] }>(
       site.cms,
       '{ providers(locale: "en", pagination: { pageSize: 100 }) { slug name latitude longitude careHome agesChildren acceptingNewPatients languagesSpoken } }',
     );
     listings = res.data!.providers;
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** The programs the page should list within `radius` miles of Boston, nearest first. */
@@ -43,17 +37,17 @@ describe('finding care', () => {
       .sort((a, b) => a.distance - b.distance);
 
   const shown = async () => {
-    const items = page.locator('#results > li');
+    const items = chrome.page.locator('#results > li');
     const slugs = await items.locator('a[href*="/providers/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/').at(-2)!));
     const distances = (await items.locator('.distance').allInnerTexts()).map((t) => Number.parseFloat(t.replace(',', '.')));
     return { slugs, distances };
   };
 
-  const settle = () => page.waitForFunction(() => document.getElementById('results-status')?.textContent?.trim());
+  const settle = () => chrome.page.waitForFunction(() => document.getElementById('results-status')?.textContent?.trim());
 
   it('lists the programs near a ZIP code, nearest first, with distances', async () => {
-    await page.goto(`${site.siteUrl}/en/find-care/`);
-    await page.fill('#zip', '02108');
+    await chrome.page.goto(`${site.siteUrl}/en/find-care/`);
+    await chrome.page.fill('#zip', '02108');
     await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
     const { slugs, distances } = await shown();
     const expected = expectedNear(25);
@@ -61,16 +55,16 @@ describe('finding care', () => {
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(slugs.slice(0, 3).every((slug) => slug.endsWith('boston'))).toBe(true);
     // The count is announced once the reader pauses typing.
-    await expect.poll(() => page.locator('#results-status').innerText(), { timeout: 5000 }).toMatch(new RegExp(`${expected.length} programs? within 25 miles`));
-    expect(page.url()).toContain('zip=02108');
+    await expect.poll(() => chrome.page.locator('#results-status').innerText(), { timeout: 5000 }).toMatch(new RegExp(`${expected.length} programs? within 25 miles`));
+    expect(chrome.page.url()).toContain('zip=02108');
   });
 
   it('narrows with a smaller radius and with each filter', async () => {
-    await page.selectOption('#radius', '100');
+    await chrome.page.selectOption('#radius', '100');
     await expect.poll(async () => (await shown()).slugs.length).toBe(expectedNear(100).length);
-    await page.selectOption('#radius', '10');
+    await chrome.page.selectOption('#radius', '10');
     await expect.poll(async () => (await shown()).slugs.length).toBe(expectedNear(10).length);
-    await page.selectOption('#radius', '100');
+    await chrome.page.selectOption('#radius', '100');
 
     const filters: [string, (l: Listing) => boolean][] = [
       ['input[name="setting"][value="home"]', (l) => l.careHome],
@@ -78,48 +72,48 @@ describe('finding care', () => {
       ['input[name="accepting"]', (l) => l.acceptingNewPatients],
     ];
     for (const [selector, keep] of filters) {
-      await page.check(selector);
+      await chrome.page.check(selector);
       const expected = expectedNear(100, keep);
       expect(expected.length).toBeLessThan(expectedNear(100).length);
       await expect.poll(async () => new Set((await shown()).slugs), { message: selector }).toEqual(new Set(expected.map((l) => l.slug)));
-      await page.uncheck(selector);
+      await chrome.page.uncheck(selector);
     }
-    await page.selectOption('#lang', 'Portuguese');
+    await chrome.page.selectOption('#lang', 'Portuguese');
     const portuguese = expectedNear(100, (l) => l.languagesSpoken.includes('Portuguese'));
     await expect.poll(async () => new Set((await shown()).slugs)).toEqual(new Set(portuguese.map((l) => l.slug)));
   });
 
   it('keeps the search in the URL: reload and back restore it', async () => {
-    await page.goto(`${site.siteUrl}/en/find-care/?zip=02108&radius=50&setting=home`);
+    await chrome.page.goto(`${site.siteUrl}/en/find-care/?zip=02108&radius=50&setting=home`);
     await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
     const before = await shown();
     expect(new Set(before.slugs)).toEqual(new Set(expectedNear(50, (l) => l.careHome).map((l) => l.slug)));
-    await page.reload();
+    await chrome.page.reload();
     await expect.poll(async () => (await shown()).slugs).toEqual(before.slugs);
-    await expect(page.inputValue('#radius')).resolves.toBe('50');
-    await expect(page.isChecked('input[name="setting"][value="home"]')).resolves.toBe(true);
+    await expect(chrome.page.inputValue('#radius')).resolves.toBe('50');
+    await expect(chrome.page.isChecked('input[name="setting"][value="home"]')).resolves.toBe(true);
 
-    await page.selectOption('#radius', '10');
-    await expect.poll(() => page.url()).toContain('radius=10');
-    await page.goBack();
-    await expect.poll(() => page.inputValue('#radius')).toBe('50');
+    await chrome.page.selectOption('#radius', '10');
+    await expect.poll(() => chrome.page.url()).toContain('radius=10');
+    await chrome.page.goBack();
+    await expect.poll(() => chrome.page.inputValue('#radius')).toBe('50');
     await expect.poll(async () => (await shown()).slugs).toEqual(before.slugs);
   });
 
   it.each(['00000', '123', 'abcde'])('explains an unknown or malformed ZIP code (%s)', async (zip) => {
-    await page.goto(`${site.siteUrl}/en/find-care/`);
-    await page.fill('#zip', zip);
+    await chrome.page.goto(`${site.siteUrl}/en/find-care/`);
+    await chrome.page.fill('#zip', zip);
     // A half-typed ZIP is not an error yet: submitting it is.
-    await page.press('#zip', 'Enter');
-    await expect.poll(() => page.locator('#zip-error').isVisible()).toBe(true);
-    await expect(page.locator('#zip-error').innerText()).resolves.toMatch(/ZIP/);
-    await expect(page.getAttribute('#zip', 'aria-invalid')).resolves.toBe('true');
+    await chrome.page.press('#zip', 'Enter');
+    await expect.poll(() => chrome.page.locator('#zip-error').isVisible()).toBe(true);
+    await expect(chrome.page.locator('#zip-error').innerText()).resolves.toMatch(/ZIP/);
+    await expect(chrome.page.getAttribute('#zip', 'aria-invalid')).resolves.toBe('true');
     await settle();
-    await expect(page.locator('#results > li').count()).resolves.toBe(0);
+    await expect(chrome.page.locator('#results > li').count()).resolves.toBe(0);
   });
 
   it('points to the state lists when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${site.siteUrl}/en/find-care/`);
     await expect(noJs.locator('#find-care-nojs').isVisible()).resolves.toBe(true);
@@ -128,20 +122,14 @@ describe('finding care', () => {
   });
 
   it('has no axe-core violations on the search page, with results shown', async () => {
-    await page.goto(`${site.siteUrl}/en/find-care/?zip=02108`);
+    await chrome.page.goto(`${site.siteUrl}/en/find-care/?zip=02108`);
     await expect.poll(async () => (await shown()).slugs.length).toBeGreaterThan(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(chrome.page)).toEqual([]);
   });
 });
 
 describe('self-assessment', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = useBrowser();
 
   const answer = async (page: Page, answers: ('yes' | 'no')[]) => {
     for (const [i, value] of answers.entries()) await page.check(`input[name="q${i + 1}"][value="${value}"]`);
@@ -149,7 +137,7 @@ describe('self-assessment', () => {
   };
 
   it('gives its result in the page with JavaScript, sending nothing', async () => {
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const requests: string[] = [];
     await page.goto(`${site.siteUrl}/en/self-assessment/`);
     page.on('request', (r) => requests.push(r.url()));
@@ -169,7 +157,7 @@ describe('self-assessment', () => {
   });
 
   it('gives its result without JavaScript too, on the page, sending nothing', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.siteUrl}/en/self-assessment/`);
     const requests: string[] = [];
@@ -197,7 +185,7 @@ describe('self-assessment', () => {
     await context.close();
 
     // axe-core needs JavaScript to run: the same static page, checked with it on.
-    const checker = await browser.newPage();
+    const checker = await chrome.browser.newPage();
     await checker.goto(`${site.siteUrl}/en/self-assessment/results/`);
     expect(await axeViolations(checker)).toEqual([]);
     await checker.close();
@@ -205,20 +193,12 @@ describe('self-assessment', () => {
 });
 
 describe('site search', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = useBrowser();
 
   const search = async (locale: string, query: string) => {
-    await page.goto(`${site.siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.trim());
-    return page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    await chrome.page.goto(`${site.siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
+    await chrome.page.waitForFunction(() => document.getElementById('search-status')?.textContent?.trim());
+    return chrome.page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   };
 
   it('finds an article by a word only in its body, in its own language only', async () => {
@@ -230,7 +210,7 @@ describe('site search', () => {
 
   it('has no axe-core violations, with results shown', async () => {
     await search('en', 'palliative');
-    await expect(page.locator('#search-results li').count()).resolves.toBeGreaterThan(0);
-    expect(await axeViolations(page)).toEqual([]);
+    await expect(chrome.page.locator('#search-results li').count()).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(chrome.page)).toEqual([]);
   });
 });

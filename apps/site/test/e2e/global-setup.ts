@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createApiToken, startCms, type CmsConnection } from '@solace/cms/testing';
 import type { TestProject } from 'vitest/node';
 import { createStaticServer } from '../../src/serve.js';
+import { launchBrowser } from './browser.js';
 import { HOSTILE_ARTICLE } from './hostile.js';
 import { runBuild } from './run-build.js';
 
@@ -27,6 +28,8 @@ declare module 'vitest' {
  * hostile markup through the API, builds the site for real into a temporary folder and serves it.
  */
 export default async function setup(project: TestProject) {
+  // Unpack the packaged Chromium once, before test files launch it side by side.
+  await (await launchBrowser()).close();
   const cms = await startCms();
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-site-'));
   const server = createStaticServer(path.join(tmp, 'site'));
