@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import lockfile from 'proper-lockfile';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
+import { provideModel } from '../_config/data.js';
+import { loadModel } from '../_data/model.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
-import { timings } from './timings.js';
 
 export type BuildResult = { outputDir: string; pages: number; fetchMs: number; totalMs: number };
 
@@ -26,8 +28,26 @@ export function rootCause(error: unknown): Error {
 /**
  * Builds the site into a fresh folder next to the output and swaps it in only when the whole
  * build succeeded: a failed build leaves the previously published site exactly as it was.
+ * One build at a time per output folder: a second one waits for the first, then reads the content
+ * as it is by then (so the last build to finish is also the newest).
  */
 export async function buildSite(): Promise<BuildResult> {
+  const { outputDir } = readEnv();
+  await fs.mkdir(path.dirname(outputDir), { recursive: true });
+  const release = await lockfile.lock(outputDir, {
+    realpath: false,
+    lockfilePath: `${outputDir}.lock`,
+    stale: 30_000,
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 1_000 },
+  });
+  try {
+    return await buildIntoStaging();
+  } finally {
+    await release();
+  }
+}
+
+async function buildIntoStaging(): Promise<BuildResult> {
   const started = performance.now();
   const env = readEnv();
   const staging = `${env.outputDir}.building-${process.pid}`;
@@ -37,11 +57,13 @@ export async function buildSite(): Promise<BuildResult> {
   let pages = 0;
   let fetchMs = 0;
   try {
-    const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true });
+    const { model, timings } = await loadModel();
+    fetchMs = timings.fetchMs;
+    const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, model);
+    const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
     const results = (await eleventy.write()) as unknown as [unknown, { outputPath?: string }[]] | { outputPath?: string }[];
     const written = Array.isArray(results[1]) ? results[1] : (results as { outputPath?: string }[]);
     pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
-    fetchMs = timings.fetchMs;
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw rootCause(error);

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { adminLogin, execSql, graphql } from '@solace/cms/testing';
+import { adminLogin, execSql, graphql, querySql } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles } from './output-files.js';
 import { runBuild } from './run-build.js';
@@ -85,6 +85,88 @@ describe('a build that cannot read or validate its content', () => {
         headers: { authorization: `Bearer ${site.fullAccessToken}` },
       });
     }
+  });
+});
+
+describe('a build that succeeds', () => {
+  let tmp: string;
+  let output: string;
+  let published: string;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-replace-'));
+    output = path.join(tmp, 'site');
+    await fs.cp(site.outputDir, output, { recursive: true });
+    await fs.writeFile(path.join(output, 'left-from-an-old-build.html'), 'old');
+    published = await fingerprint(site.outputDir);
+  });
+  afterAll(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+  const build = () =>
+    runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output, SITE_URL: site.siteUrl });
+
+  it('replaces the existing output whole, leaving no staging or previous folder behind', async () => {
+    const run = await build();
+    expect(run.code, run.output).toBe(0);
+    expect(await fs.readdir(tmp)).toEqual(['site']);
+    await expect(fs.access(path.join(output, 'left-from-an-old-build.html'))).rejects.toThrow();
+    expect(await fingerprint(output)).toBe(published);
+  });
+
+  it('runs two builds into one folder one after the other, never mixing them', async () => {
+    const runs = await Promise.all([build(), build()]);
+    for (const run of runs) expect(run.code, run.output).toBe(0);
+    expect(await fs.readdir(tmp)).toEqual(['site']);
+    expect(await fingerprint(output)).toBe(published);
+  });
+});
+
+describe('an article whose author and topic are not translated', () => {
+  let tmp: string;
+  const created: string[] = [];
+  const headers = () => ({ authorization: `Bearer ${site.fullAccessToken}`, 'content-type': 'application/json' });
+  const create = async (path: string, data: Record<string, unknown>, method = 'POST') => {
+    const res = await fetch(`${site.cms.url}${path}`, { method, headers: headers(), body: JSON.stringify({ data }) });
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    return ((await res.json()) as { data: { documentId: string } }).data.documentId;
+  };
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-fallback-'));
+  });
+  afterAll(async () => {
+    for (const target of created.reverse()) await fetch(`${site.cms.url}${target}`, { method: 'DELETE', headers: headers() });
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('links them to the default language’s pages, marked as such', async () => {
+    const author = await create('/api/authors?locale=en', { name: 'Untranslated Author', slug: 'untranslated-author', credentials: 'RN', bio: 'A demo person.' });
+    created.push(`/api/authors/${author}?locale=en`);
+    const topic = await create('/api/topics?locale=en', { name: 'Untranslated Topic', slug: 'untranslated-topic' });
+    created.push(`/api/topics/${topic}?locale=en`);
+    const seo = { metaTitle: 'Fallback', metaDescription: 'Fallback links' };
+    const article = await create('/api/articles?locale=en&status=published', {
+      title: 'Fallback links', slug: 'fallback-links', summary: 'S', body: 'B', date: '2026-01-03', author, topics: [topic], seo,
+    });
+    created.push(`/api/articles/${article}?locale=es`, `/api/articles/${article}?locale=en`);
+    await create(`/api/articles/${article}?locale=es&status=published`, { title: 'Enlaces', slug: 'enlaces', summary: 'S', body: 'B', seo }, 'PUT');
+    // The CMS only links a translation to entries in its own language; the link to the English
+    // author and topic is what a translation keeps when those lose their Spanish version.
+    const row = async (table: string, id: string, locale: string) =>
+      (await querySql<{ id: number }>(site.cms.databaseEnv, `SELECT id FROM ${table} WHERE document_id = '${id}' AND locale = '${locale}' ORDER BY published_at`))
+        .map((r) => r.id);
+    for (const articleRow of await row('articles', article, 'es')) {
+      await execSql(site.cms.databaseEnv, 'INSERT INTO articles_author_lnk (article_id, author_id, article_ord) VALUES (?, ?, 1)', [articleRow, (await row('authors', author, 'en'))[0]]);
+      await execSql(site.cms.databaseEnv, 'INSERT INTO articles_topics_lnk (article_id, topic_id, topic_ord, article_ord) VALUES (?, ?, 1, 1)', [articleRow, (await row('topics', topic, 'en'))[0]]);
+    }
+
+    const run = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: path.join(tmp, 'site') });
+    expect(run.code, run.output).toBe(0);
+    const html = await fs.readFile(path.join(tmp, 'site/es/articles/enlaces/index.html'), 'utf8');
+    expect(html).toMatch(/<a href="\/en\/authors\/untranslated-author\/" hreflang="en"[^>]*>Untranslated Author<\/a>/);
+    expect(html).toMatch(/<a href="\/en\/topics\/untranslated-topic\/"[^>]*hreflang="en"[^>]*>/);
+    // No Spanish page is made up for them.
+    await expect(fs.access(path.join(tmp, 'site/es/authors/untranslated-author'))).rejects.toThrow();
+    await expect(fs.access(path.join(tmp, 'site/es/topics/untranslated-topic'))).rejects.toThrow();
   });
 });
 
