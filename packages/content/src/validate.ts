@@ -7,10 +7,21 @@ export interface EntryLocation {
   locale?: string | null;
 }
 
-/** Parses one CMS entry, or throws an error that names the entry and every bad field. */
-export function parseEntry<S extends z.ZodType>(schema: S, raw: unknown, where: EntryLocation): z.infer<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+/** A node as its generated GraphQL type has it, narrowed by what its checks proved (a nullable field set, say). */
+export type Checked<Node, Checks extends z.ZodType> = Node & z.output<Checks>;
+
+/**
+ * Checks one CMS entry and returns it as it came, typed by what the checks proved; or throws an
+ * error that names the entry and every bad field.
+ */
+export function checkEntry<Node, Checks extends z.ZodType>(
+  checks: Checks,
+  node: Node,
+  where: EntryLocation,
+): Checked<Node, Checks> {
+  const result = checks.safeParse(node);
+  // Checks never transform (src/checks.ts), so the node itself is what they passed.
+  if (result.success) return node as Checked<Node, Checks>;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,

@@ -1,4 +1,7 @@
+import type { ArticleFragment, ProviderFragment } from '../src/generated/graphql.js';
+
 // Raw GraphQL nodes as the CMS sends them, for unit tests.
+
 export const CMS = 'http://cms.test:1337';
 
 export const rawProvider = {
@@ -26,7 +29,7 @@ export const rawProvider = {
   acceptingNewPatients: false,
   description: 'A demo program.',
   services: '',
-};
+} satisfies ProviderFragment;
 
 export const rawArticle = {
   documentId: 'a1',
@@ -43,4 +46,4 @@ export const rawArticle = {
   author: { documentId: 'au1' },
   topics: [{ documentId: 't1' }, null, { documentId: 'missing' }],
   seo: { metaTitle: 'Heart failure', metaDescription: 'About heart failure.', canonicalUrl: null },
-};
+} satisfies ArticleFragment;

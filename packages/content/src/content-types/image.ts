@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { text } from '../checks.js';
+import { graphql } from '../generated/gql.js';
+import type { ImageFragment } from '../generated/graphql.js';
+
+export const imageFields = graphql(`
+  fragment Image on UploadFile {
+    url
+    width
+    height
+    mime
+  }
+`);
+
+export const imageChecks = z.object({
+  url: text(),
+  mime: z.string().startsWith('image/', 'must be an image'),
+});
+
+export type Image = { url: string; width: number | null; height: number | null; alt: string };
+
+/** Strapi serves uploads with a path relative to itself; the site needs a full URL. */
+export function toImage(node: ImageFragment | null, alt: string, cmsOrigin: string): Image | null {
+  if (!node) return null;
+  return { url: new URL(node.url, cmsOrigin).toString(), width: node.width, height: node.height, alt };
+}

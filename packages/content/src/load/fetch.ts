@@ -1,0 +1,34 @@
+import type { ContentClient } from '../client.js';
+import { articlesQuery } from '../content-types/article.js';
+import { authorsQuery } from '../content-types/author.js';
+import { globalQuery } from '../content-types/global.js';
+import { compareLocales, localesQuery, readLocale, type Locale } from '../content-types/locale.js';
+import { providersQuery } from '../content-types/provider.js';
+import { selfAssessmentQuery } from '../content-types/self-assessment.js';
+import { topicsQuery } from '../content-types/topic.js';
+
+const PAGE_SIZE = 100;
+const noPages = { nodes: [], pageInfo: { pageCount: 0, total: 0 } };
+
+/** Every locale the CMS has, checked, the default one first. */
+export async function fetchLocales(client: ContentClient): Promise<Locale[]> {
+  const { i18NLocales } = await client.request(localesQuery);
+  return i18NLocales.flatMap((node) => (node ? [readLocale(node)] : [])).sort(compareLocales);
+}
+
+/** One locale's raw nodes, as GraphQL typed them: one request per page of results per type, never one per document. */
+export async function fetchLocaleNodes(client: ContentClient, locale: Locale, drafts: boolean) {
+  const vars = { locale: locale.code };
+  const status = drafts ? 'DRAFT' : 'PUBLISHED';
+  const [global, selfAssessment, articles, authors, topics, providers] = await Promise.all([
+    client.request(globalQuery, vars),
+    client.request(selfAssessmentQuery, vars),
+    client.fetchAllPages(articlesQuery, { ...vars, status }, (d) => d.articles_connection ?? noPages, PAGE_SIZE),
+    client.fetchAllPages(authorsQuery, vars, (d) => d.authors_connection ?? noPages, PAGE_SIZE),
+    client.fetchAllPages(topicsQuery, vars, (d) => d.topics_connection ?? noPages, PAGE_SIZE),
+    client.fetchAllPages(providersQuery, vars, (d) => d.providers_connection ?? noPages, PAGE_SIZE),
+  ]);
+  return { locale, global: global.global, selfAssessment: selfAssessment.selfAssessment, articles, authors, topics, providers };
+}
+
+export type LocaleNodes = Awaited<ReturnType<typeof fetchLocaleNodes>>;
