@@ -1,8 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
+import { toDocument } from './document-paths.js';
 import { ContentFetchError } from './errors.js';
+import { explainGraphQLErrors, rejectedTokenMessage, type GraphQLErrorLike } from './graphql-errors.js';
 
 export interface ContentClientOptions {
   /** GraphQL endpoint, e.g. http://localhost:1337/graphql */
@@ -47,9 +50,6 @@ export interface ContentClient {
 /** Marks a failure of the transport itself (no HTTP answer), as opposed to an answer we dislike. */
 class TransportError extends Error {}
 
-const UNAUTHORIZED_NAMES = new Set(['UnauthorizedError', 'ForbiddenError']);
-const UNAUTHORIZED_MESSAGES = new Set(['Missing or invalid credentials', 'Forbidden access']);
-
 export function createContentClient(options: ContentClientOptions): ContentClient {
   const { url, token, timeoutMs = 15_000, retries = 3, minRetryDelayMs = 500, concurrency = 4 } = options;
   const baseFetch = options.fetch ?? globalThis.fetch;
@@ -83,11 +83,16 @@ export function createContentClient(options: ContentClientOptions): ContentClien
       return await graphql.request<TResult>({ document, variables: variables as Variables | undefined, signal });
     } catch (error) {
       // A transport failure after our own signal fired is the timeout, not a network fault.
-      throw classify(error, error instanceof TransportError && signal.aborted);
+      const failed = { document, variables: variables as Record<string, unknown> | undefined };
+      throw classify(error, error instanceof TransportError && signal.aborted, failed);
     }
   }
 
-  function classify(error: unknown, timedOut: boolean): ContentFetchError {
+  function classify(
+    error: unknown,
+    timedOut: boolean,
+    failed: { document: DocumentNode | string; variables: Record<string, unknown> | undefined },
+  ): ContentFetchError {
     if (timedOut) {
       return new ContentFetchError(
         'timeout',
@@ -113,15 +118,10 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     const { status } = error.response;
     const errors = graphqlErrors(error.response.errors);
     const messages = errors.map((e) => e.message).filter(Boolean);
-    if (status === 401 || status === 403 || errors.some(isUnauthorized)) {
-      const detail = messages[0] ? `: ${messages[0]}` : '';
-      return new ContentFetchError(
-        'unauthorized',
-        url,
-        `The CMS rejected the API token (${status}${detail}). Check STRAPI_TOKEN: it must be a valid read-only token ` +
-          'with find/findOne permission on the content types queried.',
-        { status, cause: error },
-      );
+    // A token Strapi does not know (unknown, revoked, expired) is refused before GraphQL runs: HTTP 401.
+    if (status === 401 || status === 403) {
+      const detail = messages[0] ? `${status}: ${messages[0]}` : String(status);
+      return new ContentFetchError('unauthorized', url, rejectedTokenMessage(detail), { status, cause: error });
     }
     if (status === 429 || status >= 500 || errors.length === 0) {
       const detail = messages.length > 0 ? `: ${messages.join('; ')}` : '';
@@ -130,13 +130,12 @@ export function createContentClient(options: ContentClientOptions): ContentClien
         cause: error,
       });
     }
-    return new ContentFetchError(
-      'graphql',
+    const { kind, message } = explainGraphQLErrors(errors, {
       url,
-      `The CMS at ${url} rejected the query: ${messages.slice(0, 3).join('; ')}. ` +
-        'If the content model changed, update the query and re-run codegen.',
-      { status, cause: error },
-    );
+      document: toDocument(failed.document),
+      variables: failed.variables,
+    });
+    return new ContentFetchError(kind, url, message, { status, cause: error });
   }
 
   function request<TResult, TVariables = Variables>(
@@ -203,23 +202,10 @@ function isRetryable(error: unknown): boolean {
   return error.kind === 'http' && error.status !== undefined && (error.status === 429 || error.status >= 500);
 }
 
-interface LooseGraphQLError {
-  message: string;
-  extensions?: { error?: { name?: unknown } };
-}
-
 // graphql-request passes `errors` through as the server sent it: an array, a single object, or nothing.
-function graphqlErrors(raw: unknown): LooseGraphQLError[] {
+function graphqlErrors(raw: unknown): GraphQLErrorLike[] {
   const list: unknown[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  return list.map((e) => (typeof e === 'object' && e !== null ? (e as LooseGraphQLError) : { message: String(e) }));
-}
-
-// Strapi may report a bad token as a GraphQL error in a 200 answer rather than as HTTP 401.
-function isUnauthorized(error: LooseGraphQLError): boolean {
-  const name = error.extensions?.error?.name;
-  return (
-    (typeof name === 'string' && UNAUTHORIZED_NAMES.has(name)) || UNAUTHORIZED_MESSAGES.has(String(error.message))
-  );
+  return list.map((e) => (typeof e === 'object' && e !== null ? (e as GraphQLErrorLike) : { message: String(e) }));
 }
 
 // Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND...) is in the cause.

@@ -1,4 +1,8 @@
-export type ContentFetchErrorKind = 'unreachable' | 'timeout' | 'unauthorized' | 'http' | 'graphql';
+/**
+ * What went wrong: `unauthorized` is a token the CMS does not accept at all (unknown, revoked,
+ * expired); `forbidden` is a valid token that lacks a permission the query needs.
+ */
+export type ContentFetchErrorKind = 'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'graphql';
 
 /** The CMS could not give us the content; the message says what to check. */
 export class ContentFetchError extends Error {

@@ -240,3 +240,131 @@ describe('timeouts', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('error messages name the cause', () => {
+  /** Strapi's answer when the token is valid but may not read the field at `path`. */
+  const forbiddenAt = (...paths: (string | number)[][]) =>
+    json({
+      data: null,
+      errors: paths.map((path) => ({
+        message: 'Forbidden access',
+        path,
+        extensions: { code: 'FORBIDDEN', error: { name: 'ForbiddenError', message: 'Forbidden access', details: {} } },
+      })),
+    });
+  const nonNull = (type: string, field: string, path: (string | number)[]) =>
+    json({
+      data: null,
+      errors: [{ message: `Cannot return null for non-nullable field ${type}.${field}.`, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+
+  const LOCALES = 'query Locales { i18NLocales { code name isDefault } }';
+  const ARTICLE_PAGE = `
+    query Articles($locale: I18NLocaleCode!, $status: PublicationStatus, $page: Int, $pageSize: Int) {
+      articles_connection(locale: $locale, status: $status, pagination: { page: $page, pageSize: $pageSize }) {
+        nodes { documentId slug author { documentId } seo { metaTitle } }
+      }
+    }`;
+
+  it('names the permission a valid token lacks, and the query that needed it, without blaming the token', async () => {
+    const { fetch, calls } = scripted(() => forbiddenAt(['i18NLocales']));
+    const error = await failure(client(fetch).request(LOCALES));
+    expect(calls).toHaveLength(1);
+    expect(error.kind).toBe('forbidden');
+    expect(error.message).toContain('"I18n > locales > listLocales" (plugin::i18n.locales.listLocales)');
+    expect(error.message).toContain('the Locales query (field i18NLocales)');
+    expect(error.message).toContain('Settings > API Tokens');
+    expect(error.message).not.toMatch(/rejected|codegen/);
+  });
+
+  it.each([
+    ['a list of a collection type', 'query P { providers_connection { nodes { name } } }', ['providers_connection'], 'Provider > provider > find', 'api::provider.provider.find'],
+    ['one document by documentId', 'query One($id: ID!) { article(documentId: $id) { title } }', ['article'], 'Article > article > findOne', 'api::article.article.findOne'],
+    ['a single type', 'query S { selfAssessment { title } }', ['selfAssessment'], 'Self-assessment > self-assessment > find', 'api::self-assessment.self-assessment.find'],
+    ['a relation, through a fragment', 'query T { topics { ...T } } fragment T on Topic { articles { slug } }', ['topics', 0, 'articles'], 'Article > article > find', 'api::article.article.find'],
+  ])('names the permission for %s', async (_what, query, path, label, action) => {
+    const { fetch } = scripted(() => forbiddenAt(path));
+    const error = await failure(client(fetch).request(query));
+    expect(error.kind).toBe('forbidden');
+    expect(error.message).toContain(`"${label}" (${action})`);
+    expect(error.message).toContain(`field ${path.join('.')}`);
+  });
+
+  it('names a refused relation once, however many entries it failed on', async () => {
+    const paths = [0, 1, 2].map((i) => ['articles_connection', 'nodes', i, 'author']);
+    const { fetch } = scripted(() => forbiddenAt(...paths));
+    const error = await failure(client(fetch).request(ARTICLE_PAGE, { locale: 'en' }));
+    expect(error.message).toContain('"Author > author > find" (api::author.author.find) that the Articles query');
+    expect(error.message).toContain('(field articles_connection.nodes.0.author)');
+    expect(error.message).not.toContain('nodes.1.author');
+  });
+
+  it('still calls an unknown or revoked token (401) rejected', async () => {
+    const { fetch } = scripted(() => json({ data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } }, 401));
+    const error = await failure(client(fetch).request(LOCALES));
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toContain('rejected the API token (401)');
+    expect(error.message).toContain('revoked');
+    expect(error.message).not.toContain('listLocales');
+  });
+
+  it('names the entry and field a draft left empty, and says it is content, not code', async () => {
+    const { fetch, calls } = scripted(() => nonNull('Article', 'slug', ['articles_connection', 'nodes', 3, 'slug']));
+    const variables = { locale: 'en', status: 'DRAFT', page: 2, pageSize: 100 };
+    const error = await failure(client(fetch).request(ARTICLE_PAGE, variables));
+    expect(calls).toHaveLength(1);
+    expect(error.kind).toBe('graphql');
+    expect(error.message).toContain('The article (the 4th on page 2) in the Articles query');
+    expect(error.message).toContain('locale en; status DRAFT; error path articles_connection.nodes.3.slug');
+    expect(error.message).toContain('has no slug');
+    expect(error.message).toContain('draft');
+    expect(error.message).toContain('fill in slug and save');
+    expect(error.message).not.toMatch(/codegen|content model changed/);
+  });
+
+  it('names a required field inside a component from the entry down', async () => {
+    const { fetch } = scripted(() =>
+      nonNull('ComponentSharedSeo', 'metaTitle', ['articles_connection', 'nodes', 0, 'seo', 'metaTitle']),
+    );
+    const error = await failure(client(fetch).request(ARTICLE_PAGE, { locale: 'es' }));
+    expect(error.message).toContain('The article (the 1st) in the Articles query (locale es;');
+    expect(error.message).toContain('fill in seo.metaTitle');
+  });
+
+  it('keeps the codegen hint for a query the schema does not accept', async () => {
+    const errors = [{ message: 'Cannot query field "nope" on type "Article".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }];
+    const { fetch, calls } = scripted(() => json({ errors }, 400));
+    const error = await failure(client(fetch).request('query Articles { articles { nope } }'));
+    expect(calls).toHaveLength(1);
+    expect(error.kind).toBe('graphql');
+    expect(error.message).toContain('does not accept the Articles query: Cannot query field "nope" on type "Article".');
+    expect(error.message).toContain('re-run codegen');
+  });
+
+  it('says a query is too deep, and where the limit is set', async () => {
+    const errors = [{ message: "'Deep' exceeds maximum operation depth of 10", extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }];
+    const { fetch } = scripted(() => json({ errors }, 400));
+    const error = await failure(client(fetch).request('query Deep { articles { slug } }'));
+    expect(error.message).toContain('The Deep query is nested deeper than the CMS allows (at most 10 levels');
+    expect(error.message).toContain('depthLimit');
+    expect(error.message).not.toContain('codegen');
+  });
+
+  it("quotes Strapi's own message for the rest, with its code and path", async () => {
+    const errors = [
+      {
+        message: 'Cannot use both page & offset pagination in the same query',
+        path: ['articles'],
+        extensions: { code: 'STRAPI_PAGINATION_ERROR', error: { name: 'PaginationError' } },
+      },
+    ];
+    const { fetch } = scripted(() => json({ data: null, errors }));
+    const error = await failure(client(fetch).request('query Articles { articles { slug } }'));
+    expect(error.kind).toBe('graphql');
+    expect(error.message).toContain(
+      'could not answer the Articles query: Cannot use both page & offset pagination in the same query (STRAPI_PAGINATION_ERROR at articles)',
+    );
+    expect(error.message).toContain('paging arguments');
+    expect(error.message).not.toMatch(/codegen|token/);
+  });
+});
