@@ -1,5 +1,4 @@
 import { telHref } from '../public/js/find-care-core.js';
-import { loadStrings, translate } from '../src/i18n.js';
 import { stateName } from '../src/us-states.js';
 import type { EleventyConfig } from './types.js';
 
@@ -22,11 +21,6 @@ export function sortByText<T>(items: T[], field: string, locale: string): T[] {
 }
 
 export default function filtersPlugin(eleventyConfig: EleventyConfig) {
-  const strings = loadStrings();
-  eleventyConfig.addGlobalData('strings', strings);
-  eleventyConfig.addFilter('t', (key: string, locale: string, values?: Record<string, unknown>) =>
-    translate(strings, locale, key, values),
-  );
   eleventyConfig.addFilter('formatDate', formatDate);
   eleventyConfig.addFilter('telHref', telHref);
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { FALLBACK_LOCALE, translatorFor, type Strings } from '../public/js/i18n.js';
 import { SITE_DIR } from './env.js';
 
-export type Strings = Record<string, string>;
-export const FALLBACK_LOCALE = 'en';
+// The translation rules live in public/js/i18n.js, which the browser loads as is; the build
+// reads the strings from disk and uses the same rules through this module.
+export { FALLBACK_LOCALE, translatorFor, type Strings, type Translator } from '../public/js/i18n.js';
 
 /** UI strings, one JSON file per locale in apps/site/i18n; missing files and keys fall back to English. */
 export function loadStrings(dir = path.join(SITE_DIR, 'i18n')): Record<string, Strings> {
@@ -17,8 +19,5 @@ export function loadStrings(dir = path.join(SITE_DIR, 'i18n')): Record<string, S
 
 /** Looks a key up for a locale ("pt-BR" tries "pt-BR", then "pt", then English) and fills {placeholders}. */
 export function translate(all: Record<string, Strings>, locale: string, key: string, values: Record<string, unknown> = {}) {
-  const candidates = [locale, locale.split('-')[0]!, FALLBACK_LOCALE];
-  const template = candidates.map((c) => all[c]?.[key]).find((s) => s !== undefined);
-  if (template === undefined) throw new Error(`Missing UI string "${key}" (checked ${candidates.join(', ')}).`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return translatorFor(all, locale).t(key, values);
 }

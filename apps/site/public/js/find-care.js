@@ -5,6 +5,7 @@
 // back/forward) and announces the number of results in a polite live region once the reader
 // pauses typing. All the search
 // logic is in find-care-core.js; this file is the page around it.
+import { pageTranslator } from './i18n.js';
 import { politeStatus } from './polite-status.js';
 import {
   checkZip,
@@ -41,8 +42,7 @@ if (form instanceof HTMLFormElement) setUp(form);
 /** @param {HTMLFormElement} form */
 function setUp(form) {
   const locale = form.dataset.locale || document.documentElement.lang || 'en';
-  /** @type {Record<string, string>} */
-  const strings = JSON.parse(document.getElementById('find-care-strings')?.textContent || '{}');
+  const { t, plural } = pageTranslator('find-care-strings', locale);
   const zipInput = /** @type {HTMLInputElement} */ (document.getElementById('zip'));
   const zipError = /** @type {HTMLElement} */ (document.getElementById('zip-error'));
   const announcer = politeStatus(/** @type {HTMLElement} */ (document.getElementById('results-status')));
@@ -50,16 +50,9 @@ function setUp(form) {
   const more = /** @type {HTMLButtonElement} */ (document.getElementById('results-more'));
   const zipHintIds = zipInput.getAttribute('aria-describedby') || '';
 
-  const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
-  /** @param {string} key @param {Record<string, string | number>} [values] */
-  const t = (key, values = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
-  /** "1 program" / "5 programs": keys ending in .one / .other. @param {string} key @param {number} n @param {Record<string, string | number>} [values] */
-  const tn = (key, n, values = {}) => {
-    const form = `${key}.${plurals.select(n)}`;
-    return t(form in strings ? form : `${key}.other`, { ...values, n: numbers.format(n) });
-  };
+  /** "1 program" / "5 programs", with the number in the reader's format. @param {string} key @param {number} n @param {Record<string, string | number>} [values] */
+  const tn = (key, n, values = {}) => plural(key, n, { ...values, n: numbers.format(n) });
 
   // Data: the locale's index once, ZIP and detail chunks on demand; a failed request is retried
   // the next time it is needed.

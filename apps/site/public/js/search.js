@@ -5,6 +5,7 @@
 // count is announced once they pause; the query is kept in the URL (?q=), restored on load and
 // on back/forward.
 
+import { pageTranslator } from './i18n.js';
 import { politeStatus } from './polite-status.js';
 
 /** Written by Pagefind after the site is built (see _config/find-care.ts). */
@@ -21,16 +22,12 @@ if (form instanceof HTMLFormElement) setUp(form);
 /** @param {HTMLFormElement} form */
 function setUp(form) {
   const locale = document.documentElement.lang || 'en';
-  /** @type {Record<string, string>} */
-  const strings = JSON.parse(document.getElementById('search-strings')?.textContent || '{}');
+  const { t, plural } = pageTranslator('search-strings', locale);
   const input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
   const announcer = politeStatus(/** @type {HTMLElement} */ (document.getElementById('search-status')));
   const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
   const more = /** @type {HTMLButtonElement} */ (document.getElementById('search-more'));
-  const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
-  /** @param {string} key @param {Record<string, string | number>} [values] */
-  const t = (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
 
   /** @type {Promise<any> | null} */
   let pagefindPromise = null;
@@ -81,8 +78,7 @@ function setUp(form) {
       list.replaceChildren();
       if (!(await renderMore(my))) return;
       const n = current.results.length;
-      const key = `count.${plurals.select(n)}`;
-      announcer.set(n ? t(key in strings ? key : 'count.other', { n: numbers.format(n), q }) : t('none', { q }));
+      announcer.set(n ? plural('count', n, { n: numbers.format(n), q }) : t('none', { q }));
     } catch {
       if (my !== generation) return;
       current = null;

@@ -4,6 +4,7 @@
 // answers in the browser and shows the matching result on the same page (its heading gets the
 // focus; a polite status repeats it). Nothing is sent anywhere. Without JavaScript the form opens
 // the static page of all results instead.
+import { pageTranslator } from './i18n.js';
 import { resultFor } from './self-assessment-core.js';
 
 const form = document.getElementById('self-assessment');
@@ -13,13 +14,9 @@ if (form instanceof HTMLFormElement && region) setUp(form, region);
 /** @param {HTMLFormElement} form @param {HTMLElement} region */
 function setUp(form, region) {
   const locale = document.documentElement.lang || 'en';
-  /** @type {Record<string, string>} */
-  const strings = JSON.parse(document.getElementById('self-assessment-strings')?.textContent || '{}');
+  const { t, plural } = pageTranslator('self-assessment-strings', locale);
   const status = /** @type {HTMLElement} */ (document.getElementById('assessment-status'));
   const score = /** @type {HTMLElement} */ (document.getElementById('assessment-score'));
-  const plurals = new Intl.PluralRules(locale);
-  /** @param {string} key @param {Record<string, string | number>} values */
-  const t = (key, values) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
 
   const options = [...region.querySelectorAll('[data-min-yes]')].map((el, k) => {
     const heading = /** @type {HTMLElement} */ (el.querySelector('h2'));
@@ -42,10 +39,7 @@ function setUp(form, region) {
     if (!result) return;
     for (const option of options) option.el.hidden = option !== result;
     let text = t('score', { yes, total: questions.length });
-    if (unanswered) {
-      const key = `unanswered.${plurals.select(unanswered)}`;
-      text += ` ${t(key in strings ? key : 'unanswered.other', { n: unanswered })}`;
-    }
+    if (unanswered) text += ` ${plural('unanswered', unanswered)}`;
     score.textContent = text;
     region.setAttribute('aria-labelledby', result.headingEl.id);
     region.hidden = false;
