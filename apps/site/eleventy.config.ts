@@ -1,21 +1,28 @@
-import findCarePlugin from './_config/find-care.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dataPlugin from './_config/data.js';
 import filtersPlugin from './_config/filters.js';
 import i18nPlugin from './_config/i18n.js';
 import imagesPlugin from './_config/images.js';
+import providerSearchPlugin from './_config/provider-search.js';
 import richTextPlugin from './_config/rich-text.js';
+import searchIndexPlugin from './_config/search-index.js';
+import selfAssessmentPlugin from './_config/self-assessment.js';
 import type { EleventyConfig } from './_config/types.js';
-import { loadModel } from './_data/model.js';
-import { siteData } from './_data/site.js';
 
+// One concern per plugin, each in _config/.
 export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.addGlobalData('model', loadModel);
-  eleventyConfig.addGlobalData('site', siteData);
+  eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(i18nPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(richTextPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
-  eleventyConfig.addPlugin(findCarePlugin);
+  eleventyConfig.addPlugin(providerSearchPlugin);
+  eleventyConfig.addPlugin(selfAssessmentPlugin);
+  eleventyConfig.addPlugin(searchIndexPlugin);
   eleventyConfig.addPassthroughCopy({ public: '/' });
+  // The route table is a browser module too (find-care.js imports it): the same file, served as /js/routes.js.
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), fileURLToPath(import.meta.resolve('@solace/routes')))]: 'js/routes.js' });
 }
 
 export const config = {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { SITE_DIR } from '../src/env.js';
+import { readServerEnv, SITE_DIR } from '../src/env.js';
 import { checkZip, decodeIndex, detailLocation, lookupZip, search, zipPrefix } from '../src/find-care/core.js';
 import { encodeIndex } from '../src/find-care/encode.js';
 import { generateProviders, loadDemoProviders } from '../src/find-care/sample-data.js';
@@ -161,7 +161,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let browser: Browser | undefined;
 try {
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: readServerEnv().chromiumPath ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage();

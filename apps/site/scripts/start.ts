@@ -2,30 +2,25 @@
 // with drafts (:8081) from it, serves both, and rebuilds them when the local CMS's webhook says
 // content changed.
 import { spawn } from 'node:child_process';
-import { readEnv, SITE_DIR } from '../src/env.js';
+import { childEnv, readEnv, readServerEnv, SITE_DIR } from '../src/env.js';
 import { createStaticServer } from '../src/serve.js';
 import { waitForCms } from '../src/wait-for-cms.js';
 
-const sitePort = Number(process.env.SITE_PORT ?? 8080);
-const previewPort = Number(process.env.SITE_PREVIEW_PORT ?? 8081);
-// SITE_HOST: the interface both servers listen on. Loopback by default, because the preview
-// serves unpublished drafts; set it (e.g. 0.0.0.0) only to reach them from other machines on
-// purpose.
-const host = process.env.SITE_HOST ?? '127.0.0.1';
-const strapiUrl = (process.env.STRAPI_URL ?? 'http://localhost:1337').replace(/\/$/, '');
+// host (SITE_HOST) is loopback unless set, because the preview serves unpublished drafts.
+const { strapiUrl, siteUrl, sitePort, previewPort, host, outputDirs } = readServerEnv();
 
 /** One build in its own process (scripts/build.ts), so that each starts from a clean slate. */
 function build(extraEnv: Record<string, string>) {
   return new Promise<boolean>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
       cwd: SITE_DIR,
-      env: { ...process.env, ...extraEnv },
+      env: childEnv(extraEnv),
       stdio: 'inherit',
     });
     child.on('exit', (code) => resolve(code === 0));
   });
 }
-const buildSite = () => build({ SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}` });
+const buildSite = () => build({ SITE_PREVIEW: 'false', SITE_URL: siteUrl ?? `http://localhost:${sitePort}` });
 const buildPreview = () => build({ SITE_PREVIEW: 'true', SITE_URL: `http://localhost:${previewPort}` });
 
 /** One round of builds at a time; changes that arrive during a round cause exactly one more. */
@@ -62,9 +57,9 @@ for (let attempt = 0; ; attempt++) {
 }
 
 if (!(await buildSite()) || !(await buildPreview())) process.exit(1);
-createStaticServer(readEnv().outputDir, { onRebuild: requestRebuild }).listen(sitePort, host, () => {
+createStaticServer(outputDirs.site, { onRebuild: requestRebuild }).listen(sitePort, host, () => {
   console.log(`\nSolace site: http://localhost:${sitePort}/ (rebuilds when content changes in the CMS)`);
 });
-createStaticServer(readEnv({ ...process.env, SITE_PREVIEW: 'true' }).outputDir).listen(previewPort, host, () => {
+createStaticServer(outputDirs.preview).listen(previewPort, host, () => {
   console.log(`Preview with drafts, for editors: http://localhost:${previewPort}/\n`);
 });

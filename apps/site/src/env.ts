@@ -1,3 +1,6 @@
+// The one place the site reads its environment. Every script and every build reads its settings
+// through readEnv() / readServerEnv(), which check them once per process; nothing else touches
+// process.env (a lint rule keeps it so).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +11,26 @@ export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * STRAPI_TOKEN_FILE overrides it. */
 export const LOCAL_TOKEN_FILE = path.join(SITE_DIR, '.strapi-token');
 
+type Env = Record<string, string | undefined>;
+
+/** What `pnpm start`, `pnpm dev` and the benchmark need; none of it needs the CMS's token. */
+export type ServerEnv = {
+  strapiUrl: string;
+  /** SITE_URL as given, or undefined: `pnpm start` then uses the local address of the site. */
+  siteUrl: string | undefined;
+  /** Where `pnpm start` serves the site (and `pnpm dev` Eleventy's dev server). */
+  sitePort: number;
+  /** Where `pnpm start` serves the editors' preview with drafts. */
+  previewPort: number;
+  /** The interface both servers listen on: loopback unless set, because the preview shows drafts. */
+  host: string;
+  /** A Chromium to use instead of the one @sparticuz/chromium brings (the benchmark). */
+  chromiumPath: string | undefined;
+  /** The output folders of a site build and of a preview build. */
+  outputDirs: { site: string; preview: string };
+};
+
+/** What a site build needs. */
 export type SiteEnv = {
   strapiUrl: string;
   graphqlUrl: string;
@@ -23,6 +46,9 @@ export class EnvError extends Error {
   override readonly name = 'EnvError';
 }
 
+const DEFAULT_STRAPI_URL = 'http://localhost:1337';
+const DEFAULT_SITE_URL = 'http://localhost:8080';
+
 function readUrl(name: string, value: string | undefined, fallback: string) {
   const raw = value?.trim() || fallback;
   let url: URL;
@@ -37,13 +63,42 @@ function readUrl(name: string, value: string | undefined, fallback: string) {
   return url.toString().replace(/\/$/, '');
 }
 
+function readPort(name: string, value: string | undefined, fallback: number) {
+  const raw = value?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new EnvError(`${name} must be a port number between 1 and 65535 (default ${fallback}), got "${raw}".`);
+  }
+  return port;
+}
+
+const isOn = (value: string | undefined) => ['1', 'true'].includes(value?.trim().toLowerCase() ?? '');
+
+function outputDir(env: Env, preview: boolean) {
+  return path.resolve(SITE_DIR, env.SITE_OUTPUT_DIR?.trim() || (preview ? '_preview' : '_site'));
+}
+
+/** Checks the settings of the site's servers (start, dev) and scripts. Pure: for tests. */
+export function parseServerEnv(env: Env): ServerEnv {
+  return {
+    strapiUrl: readUrl('STRAPI_URL', env.STRAPI_URL, DEFAULT_STRAPI_URL),
+    siteUrl: env.SITE_URL?.trim() ? readUrl('SITE_URL', env.SITE_URL, DEFAULT_SITE_URL) : undefined,
+    sitePort: readPort('SITE_PORT', env.SITE_PORT, 8080),
+    previewPort: readPort('SITE_PREVIEW_PORT', env.SITE_PREVIEW_PORT, 8081),
+    host: env.SITE_HOST?.trim() || '127.0.0.1',
+    chromiumPath: env.CHROMIUM_PATH?.trim() || undefined,
+    outputDirs: { site: outputDir(env, false), preview: outputDir(env, true) },
+  };
+}
+
 /**
- * The one place the site reads its settings. STRAPI_URL defaults to the local CMS; STRAPI_TOKEN
- * must be set, except locally where the CMS has written one to apps/site/.strapi-token.
+ * Checks the settings of a site build. STRAPI_URL defaults to the local CMS; STRAPI_TOKEN must be
+ * set, except locally where the CMS has written one to apps/site/.strapi-token. Pure: for tests.
  */
-export function readEnv(env: NodeJS.ProcessEnv = process.env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TOKEN_FILE): SiteEnv {
-  const strapiUrl = readUrl('STRAPI_URL', env.STRAPI_URL, 'http://localhost:1337');
-  const siteUrl = readUrl('SITE_URL', env.SITE_URL, 'http://localhost:8080');
+export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TOKEN_FILE): SiteEnv {
+  const strapiUrl = readUrl('STRAPI_URL', env.STRAPI_URL, DEFAULT_STRAPI_URL);
+  const siteUrl = readUrl('SITE_URL', env.SITE_URL, DEFAULT_SITE_URL);
 
   let strapiToken = env.STRAPI_TOKEN?.trim() ?? '';
   if (!strapiToken && fs.existsSync(tokenFile)) strapiToken = fs.readFileSync(tokenFile, 'utf8').trim();
@@ -57,7 +112,36 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, tokenFile = env.ST
     throw new EnvError('STRAPI_TOKEN does not look like a Strapi API token (a long string of letters and digits).');
   }
 
-  const preview = ['1', 'true'].includes(env.SITE_PREVIEW?.trim().toLowerCase() ?? '');
-  const outputDir = path.resolve(SITE_DIR, env.SITE_OUTPUT_DIR?.trim() || (preview ? '_preview' : '_site'));
-  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir, preview };
+  const preview = isOn(env.SITE_PREVIEW);
+  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir: outputDir(env, preview), preview };
+}
+
+let serverEnv: ServerEnv | undefined;
+let siteEnv: SiteEnv | undefined;
+
+/**
+ * This process's server and script settings, checked on first use. A script stops with the
+ * message (no stack trace) when one is wrong.
+ */
+export function readServerEnv(): ServerEnv {
+  try {
+    return (serverEnv ??= parseServerEnv(process.env));
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`[solace] ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/**
+ * This process's build settings, checked on first use. A failure is not remembered: `pnpm start`
+ * asks again until the CMS has written the token.
+ */
+export function readEnv(): SiteEnv {
+  return (siteEnv ??= parseEnv(process.env));
+}
+
+/** The environment for a child process (a build started by `pnpm start`): this one plus `extra`. */
+export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

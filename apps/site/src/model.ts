@@ -1,4 +1,5 @@
 import type { Article, Author, Locale, LocaleContent, Provider, SiteContent, Topic } from '@solace/content';
+import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
 import { stateName } from './us-states.js';
 import * as urls from './urls.js';
 
@@ -36,8 +37,10 @@ export type LocalePage = Page & { content: LocaleContent; states: StateSummary[]
 export type SiteModel = {
   locales: (Locale & { nativeName: string })[];
   defaultLocale: string;
-  /** One per locale: home, list indexes, directory index, self-assessment, search, feed. */
+  /** One per locale: home, list indexes, directory index, search, feed. */
   localePages: LocalePage[];
+  /** Two per locale that has a self-assessment: the questions and the page of every result. */
+  selfAssessments: SelfAssessmentPage[];
   articleLists: ArticleListPage[];
   articles: ArticlePage[];
   authors: AuthorPage[];
@@ -82,6 +85,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     locales,
     defaultLocale: site.defaultLocale.code,
     localePages: [],
+    selfAssessments: [],
     articleLists: [],
     articles: [],
     authors: [],
@@ -166,6 +170,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       }
     }
   }
+  model.selfAssessments = selfAssessmentPages(model.localePages);
   return model;
 }
 

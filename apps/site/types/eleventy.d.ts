@@ -1,7 +1,12 @@
 // Eleventy and eleventy-img ship JavaScript without type declarations: the parts used here.
 declare module '@11ty/eleventy' {
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean });
+    constructor(
+      input?: string,
+      output?: string,
+      // config: a configuration callback that runs before the config file.
+      options?: { configPath?: string; quietMode?: boolean; config?: (eleventyConfig: never) => unknown },
+    );
     write(): Promise<unknown>;
   }
 }

@@ -2,34 +2,86 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, readEnv } from '../../src/env.js';
+import { EnvError, parseEnv, parseServerEnv, readEnv, readServerEnv } from '../../src/env.js';
 
 const TOKEN = 'a1'.repeat(40);
 const noFile = path.join(os.tmpdir(), 'solace-no-such-token-file');
 
-describe('readEnv', () => {
+describe('parseEnv (build settings)', () => {
   it('reads the CMS URL and token, with local defaults', () => {
-    const env = readEnv({ STRAPI_TOKEN: TOKEN }, noFile);
+    const env = parseEnv({ STRAPI_TOKEN: TOKEN }, noFile);
     expect(env.strapiUrl).toBe('http://localhost:1337');
     expect(env.graphqlUrl).toBe('http://localhost:1337/graphql');
     expect(env.siteUrl).toBe('http://localhost:8080');
     expect(env.outputDir.endsWith(`${path.sep}_site`)).toBe(true);
+    expect(env.preview).toBe(false);
+  });
+
+  it('builds a preview into _preview unless told otherwise', () => {
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_PREVIEW: 'true' }, noFile).outputDir.endsWith(`${path.sep}_preview`)).toBe(true);
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_PREVIEW: 'true', SITE_OUTPUT_DIR: '/tmp/out' }, noFile).outputDir).toBe('/tmp/out');
   });
 
   it('says what to set when the token is missing', () => {
-    expect(() => readEnv({}, noFile)).toThrow(EnvError);
-    expect(() => readEnv({}, noFile)).toThrow(/STRAPI_TOKEN is not set/);
+    expect(() => parseEnv({}, noFile)).toThrow(EnvError);
+    expect(() => parseEnv({}, noFile)).toThrow(/STRAPI_TOKEN is not set/);
   });
 
   it('uses the token the local CMS wrote when none is set', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), 'token');
     fs.writeFileSync(file, `${TOKEN}\n`);
-    expect(readEnv({}, file).strapiToken).toBe(TOKEN);
+    expect(parseEnv({}, file).strapiToken).toBe(TOKEN);
+    expect(parseEnv({ STRAPI_TOKEN_FILE: file }).strapiToken).toBe(TOKEN);
   });
 
   it('refuses malformed values', () => {
-    expect(() => readEnv({ STRAPI_TOKEN: 'short' }, noFile)).toThrow(/does not look like a Strapi API token/);
-    expect(() => readEnv({ STRAPI_TOKEN: TOKEN, STRAPI_URL: 'localhost:1337' }, noFile)).toThrow(/STRAPI_URL must be an http\(s\) URL/);
-    expect(() => readEnv({ STRAPI_TOKEN: TOKEN, SITE_URL: 'ftp://x' }, noFile)).toThrow(/SITE_URL/);
+    expect(() => parseEnv({ STRAPI_TOKEN: 'short' }, noFile)).toThrow(/does not look like a Strapi API token/);
+    expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, STRAPI_URL: 'localhost:1337' }, noFile)).toThrow(/STRAPI_URL must be an http\(s\) URL/);
+    expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_URL: 'ftp://x' }, noFile)).toThrow(/SITE_URL/);
+  });
+});
+
+describe('parseServerEnv (start, dev and script settings)', () => {
+  it('has the documented defaults and needs no token', () => {
+    const env = parseServerEnv({});
+    expect(env).toMatchObject({ strapiUrl: 'http://localhost:1337', siteUrl: undefined, sitePort: 8080, previewPort: 8081, host: '127.0.0.1', chromiumPath: undefined });
+    expect(env.outputDirs.site.endsWith(`${path.sep}_site`)).toBe(true);
+    expect(env.outputDirs.preview.endsWith(`${path.sep}_preview`)).toBe(true);
+  });
+
+  it('reads what is set', () => {
+    const env = parseServerEnv({
+      STRAPI_URL: 'http://cms.test:1400/',
+      SITE_URL: 'https://example.org/',
+      SITE_PORT: '9000',
+      SITE_PREVIEW_PORT: '9001',
+      SITE_HOST: '0.0.0.0',
+      CHROMIUM_PATH: '/opt/chromium',
+    });
+    expect(env).toMatchObject({ strapiUrl: 'http://cms.test:1400', siteUrl: 'https://example.org', sitePort: 9000, previewPort: 9001, host: '0.0.0.0', chromiumPath: '/opt/chromium' });
+  });
+
+  it('names the variable and its default when a port is wrong', () => {
+    expect(() => parseServerEnv({ SITE_PORT: 'eighty' })).toThrow(/SITE_PORT must be a port number .*default 8080.*"eighty"/);
+    expect(() => parseServerEnv({ SITE_PREVIEW_PORT: '70000' })).toThrow(/SITE_PREVIEW_PORT must be a port number .*default 8081/);
+    expect(() => parseServerEnv({ STRAPI_URL: 'cms' })).toThrow(EnvError);
+  });
+});
+
+describe('readEnv and readServerEnv', () => {
+  it('check process.env once and then return the same settings', () => {
+    expect(readServerEnv()).toBe(readServerEnv());
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), 'token');
+    fs.writeFileSync(file, `${TOKEN}\n`);
+    const saved = { ...process.env };
+    try {
+      process.env.STRAPI_TOKEN_FILE = file;
+      delete process.env.STRAPI_TOKEN;
+      const first = readEnv();
+      process.env.STRAPI_URL = 'not a url';
+      expect(readEnv()).toBe(first);
+    } finally {
+      process.env = saved;
+    }
   });
 });
