@@ -1,4 +1,52 @@
+import type { Article, SelfAssessment } from '@solace/content';
+import { rangeKind, resultRanges } from '../../public/js/self-assessment-core.js';
+import type { LocalePage } from '../model.js';
+
 export * from '../../public/js/self-assessment-core.js';
+
+/** The questions or the static page of every result (where the form goes without JavaScript). */
+export type SelfAssessmentPage = LocalePage & { kind: 'form' | 'results' };
+
+const PAGE_PATHS = [
+  ['form', 'self-assessment/'],
+  ['results', 'self-assessment/results/'],
+] as const;
+
+/**
+ * Two pages per locale that has a self-assessment: /<locale>/self-assessment/ and
+ * /<locale>/self-assessment/results/. Their language alternates lead to the same page in the
+ * other locales that have one (null for those that do not).
+ */
+export function selfAssessmentPages(localePages: readonly LocalePage[]): SelfAssessmentPage[] {
+  const has = new Set(localePages.filter((p) => p.content.selfAssessment).map((p) => p.locale));
+  return localePages
+    .filter((p) => has.has(p.locale))
+    .flatMap((p) =>
+      PAGE_PATHS.map(([kind, path]) => ({
+        ...p,
+        kind,
+        url: `${p.url}${path}`,
+        alternates: p.alternates.map((a) => ({ ...a, url: has.has(a.code) && a.url ? `${a.url}${path}` : null })),
+      })),
+    );
+}
+
+/**
+ * Articles to suggest after the self-assessment: those about getting started first, then the
+ * latest, `count` in all.
+ */
+export function assessmentArticles(articles: readonly Article[], count = 3) {
+  const byDate = [...articles].sort((a, b) => b.date.localeCompare(a.date));
+  const starting = byDate.filter((a) => a.topics.some((t) => t.slug === 'getting-started'));
+  const rest = byDate.filter((a) => !starting.includes(a));
+  return [...starting, ...rest].slice(0, count);
+}
+
+/** Results of the self-assessment with the range of answers each is for (see self-assessment-core.js). */
+export function assessmentRanges(assessment: SelfAssessment) {
+  const total = assessment.questions.length;
+  return resultRanges(assessment.results, total).map((r) => ({ ...r, kind: rangeKind(r, total), total }));
+}
 
 /** Every way to pick k of the numbers 1..n. */
 function combinations(n: number, k: number): number[][] {

@@ -1,9 +1,11 @@
 import type { Article } from '@solace/content';
 import { describe, expect, it } from 'vitest';
-import { assessmentArticles, assessmentRanges, languageLabel, stateAliases } from '../../_config/find-care.js';
+import { languageLabel, stateAliases } from '../../_config/provider-search.js';
 import { decodeIndex } from '../../src/find-care/core.js';
 import { loadDemoProviders } from '../../src/find-care/sample-data.js';
+import { assessmentArticles, assessmentRanges } from '../../src/find-care/self-assessment.js';
 import { localeBaseUrl, providerFiles, zipChunks, zipFiles } from '../../src/find-care/site-data.js';
+import { translatorFor } from '../../src/i18n.js';
 
 describe('the data files of the find-care page', () => {
   const zips = zipChunks();
@@ -29,16 +31,18 @@ describe('the plugin helpers', () => {
     en: { 'languageName.Spanish': 'Spanish', 'stateName.NY': 'New York' },
     es: { 'languageName.Spanish': 'español', 'stateName.NY': 'Nueva York' },
   };
+  const es = translatorFor(strings, 'es');
+  const en = translatorFor(strings, 'en');
 
   it('label languages like the site does, marking untranslated names as English', () => {
-    expect(languageLabel(strings, 'es', 'Spanish')).toEqual({ label: 'español', labelLang: null });
-    expect(languageLabel(strings, 'es', 'Klingon')).toEqual({ label: 'Klingon', labelLang: 'en' });
-    expect(languageLabel(strings, 'en', 'Klingon')).toEqual({ label: 'Klingon', labelLang: null });
+    expect(languageLabel(es, 'Spanish')).toEqual({ label: 'español', labelLang: null });
+    expect(languageLabel(es, 'Klingon')).toEqual({ label: 'Klingon', labelLang: 'en' });
+    expect(languageLabel(en, 'Klingon')).toEqual({ label: 'Klingon', labelLang: null });
   });
 
   it('give a state its name in the page language', () => {
-    expect(stateAliases(strings, 'es', 'NY')).toEqual(['Nueva York']);
-    expect(stateAliases(strings, 'es', 'MA')).toEqual([]);
+    expect(stateAliases(es, 'NY')).toEqual(['Nueva York']);
+    expect(stateAliases(es, 'MA')).toEqual([]);
   });
 
   it('suggest getting-started articles first, then the latest', () => {

@@ -1,0 +1,86 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AGES, DEFAULT_RADIUS, RADII, SETTINGS } from '../src/find-care/core.js';
+import { providerFiles, zipFiles, type DataFiles } from '../src/find-care/site-data.js';
+import type { Translator } from '../src/i18n.js';
+import type { LocalePage } from '../src/model.js';
+import { translators } from './i18n.js';
+import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
+
+export type FindCareData = {
+  /** URL of the locale's provider index (content-hashed). */
+  indexUrl: string;
+  /** Languages spoken by the locale's providers: value as stored, label in the locale. */
+  languages: { value: string; label: string; labelLang: string | null }[];
+  /** The search's options, in the order of the core's bit flags and radii. */
+  settings: readonly string[];
+  ages: readonly string[];
+  radii: readonly number[];
+  defaultRadius: number;
+};
+
+/**
+ * Label of a language stored in English: the UI string "languageName.<name>" when there is one,
+ * else the stored name, marked as English on pages in another language.
+ */
+export function languageLabel(translator: Translator, name: string) {
+  const label = translator.label(`languageName.${name}`);
+  if (label !== null) return { label, labelLang: null };
+  return { label: name, labelLang: translator.locale.split('-')[0] === 'en' ? null : 'en' };
+}
+
+/** The state's name in the page's language when the UI strings have one ("stateName.NY"). */
+export function stateAliases(translator: Translator, code: string) {
+  const label = translator.label(`stateName.${code}`);
+  return label === null ? [] : [label];
+}
+
+/**
+ * The provider search on /<locale>/find-care/: the `findCareData` filter builds each locale's
+ * provider index once per build, and the data files it needs (index, detail chunks, ZIP code
+ * centroids) are written into the output after the build.
+ */
+export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
+  let pending: DataFiles = new Map();
+  let perLocale = new Map<string, FindCareData>();
+  let translator: ReturnType<typeof translators> | null = null;
+
+  eleventyConfig.on('eleventy.before', () => {
+    pending = new Map();
+    perLocale = new Map();
+    translator = null;
+  });
+
+  eleventyConfig.addFilter('findCareData', (view: LocalePage): FindCareData => {
+    let data = perLocale.get(view.locale);
+    if (!data) {
+      const t = (translator ??= translators())(view.locale);
+      const built = providerFiles(view.locale, view.content.providers, { stateAliases: (code) => stateAliases(t, code) });
+      for (const [url, text] of built.files) pending.set(url, text);
+      if (![...pending.keys()].some((url) => url.startsWith('/data/zip/'))) {
+        for (const [url, text] of zipFiles()) pending.set(url, text);
+      }
+      const collator = new Intl.Collator(view.locale);
+      const languages = built.index.languages
+        .map(([name]) => ({ value: name, ...languageLabel(t, name) }))
+        .sort((a, b) => collator.compare(a.label, b.label));
+      data = { indexUrl: built.indexUrl, languages, settings: SETTINGS, ages: AGES, radii: RADII, defaultRadius: DEFAULT_RADIUS };
+      perLocale.set(view.locale, data);
+    }
+    return data;
+  });
+
+  eleventyConfig.on('eleventy.after', async (event: AfterBuild) => {
+    const outputDir = outputDirOf(eleventyConfig, event);
+    if (!outputDir) return;
+    const started = performance.now();
+    await writeDataFiles(outputDir, pending);
+    console.log(`[solace] find-care data: ${pending.size} files in ${Math.round(performance.now() - started)} ms`);
+  });
+}
+
+async function writeDataFiles(outputDir: string, files: DataFiles) {
+  const dirs = new Set([...files.keys()].map((url) => path.dirname(path.join(outputDir, url))));
+  await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
+  await Promise.all([...files].map(([url, text]) => fs.writeFile(path.join(outputDir, url), text)));
+}
