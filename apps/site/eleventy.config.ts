@@ -8,6 +8,7 @@ import providerSearchPlugin from './_config/provider-search.js';
 import richTextPlugin from './_config/rich-text.js';
 import searchIndexPlugin from './_config/search-index.js';
 import selfAssessmentPlugin from './_config/self-assessment.js';
+import stylesPlugin from './_config/styles.js';
 import type { EleventyConfig } from './_config/types.js';
 
 // One concern per plugin, each in _config/.
@@ -17,6 +18,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(richTextPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
+  eleventyConfig.addPlugin(stylesPlugin);
   eleventyConfig.addPlugin(providerSearchPlugin);
   eleventyConfig.addPlugin(selfAssessmentPlugin);
   eleventyConfig.addPlugin(searchIndexPlugin);
