@@ -2,4 +2,6 @@ export * from './domain.js';
 export { createContentClient, type ContentClient, type ContentClientOptions } from './client.js';
 export { ContentFetchError, ContentValidationError } from './errors.js';
 export { loadSiteContent } from './load.js';
+// The find-care benchmark maps the CMS's demo listings with the same mapper as the build.
+export { toProvider, type ProviderNode } from './content-types/provider.js';
 export { fetchSchemaSdl } from './schema-introspection.js';

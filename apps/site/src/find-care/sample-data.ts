@@ -1,58 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AGE_GROUPS, CARE_SETTINGS, type Provider } from '@solace/content';
+import { CARE_SETTINGS, toProvider, type Provider, type ProviderNode } from '@solace/content';
 import { SITE_DIR } from '../env.js';
 import type { ZipRecord } from './zip-data.js';
 
 /** The CMS's demo providers (apps/cms/data/demo/providers.json, through the workspace dependency). */
 export const DEMO_PROVIDERS_FILE = path.join(SITE_DIR, 'node_modules/@solace/cms/data/demo/providers.json');
 
-type DemoProvider = {
-  slug: string;
-  name: string;
-  organizationType: string;
-  streetAddress: string;
-  city: string;
-  state: string;
-  zip: string;
-  latitude: number;
-  longitude: number;
-  phone: string;
-  website: string | null;
-  email: string | null;
-  careHospital: boolean;
-  careOfficeClinic: boolean;
-  careHome: boolean;
-  careNursingHome: boolean;
-  agesAdults: boolean;
-  agesChildren: boolean;
-  languagesSpoken: string;
-  acceptingNewPatients: boolean;
+/** A listing in the CMS's demo file: the provider's fields, with texts per locale. */
+type DemoProvider = Omit<ProviderNode, 'documentId' | 'locale' | 'description' | 'services'> & {
   description: Record<string, string>;
   services: Record<string, string> | null;
 };
 
-/** The demo providers as the site sees them (the same mapping as @solace/content's toProvider). */
+/** The demo providers as the site sees them: through @solace/content's own provider mapper. */
 export function loadDemoProviders(locale = 'en', file = DEMO_PROVIDERS_FILE): Provider[] {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoProvider[];
-  return raw.map((p, i) => ({
-    documentId: `demo-${i}`,
-    locale,
-    slug: p.slug,
-    name: p.name,
-    organizationType: p.organizationType,
-    address: { street: p.streetAddress, city: p.city, state: p.state, zip: p.zip },
-    location: { lat: p.latitude, lng: p.longitude },
-    phone: p.phone,
-    website: p.website,
-    email: p.email,
-    careSettings: CARE_SETTINGS.filter((_, k) => [p.careHospital, p.careOfficeClinic, p.careHome, p.careNursingHome][k]),
-    agesServed: AGE_GROUPS.filter((_, k) => [p.agesAdults, p.agesChildren][k]),
-    languages: p.languagesSpoken.split(',').map((l) => l.trim()).filter(Boolean),
-    acceptingNewPatients: p.acceptingNewPatients,
-    description: p.description[locale] ?? p.description.en ?? '',
-    services: p.services?.[locale] ?? null,
-  }));
+  const demo = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoProvider[];
+  return demo.map(({ description, services, ...fields }, i) =>
+    toProvider({
+      ...fields,
+      documentId: `demo-${i}`,
+      locale,
+      description: description[locale] ?? description.en ?? '',
+      services: services?.[locale] ?? null,
+    }),
+  );
 }
 
 /** Small deterministic PRNG (mulberry32). */
