@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rangeKind, resultFor, resultRanges } from '../../src/find-care/self-assessment.js';
+import { rangeKind, resultFor, resultRanges, selfAssessmentPages } from '../../src/find-care/self-assessment.js';
+import type { LocalePage } from '../../src/model.js';
 
 const results = [
   { minYes: 3, heading: 'C', body: '' },
@@ -34,5 +35,34 @@ describe('self-assessment', () => {
   it('leaves out results no score reaches', () => {
     const ranges = resultRanges([{ minYes: 0, heading: 'A', body: '' }, { minYes: 9, heading: 'Z', body: '' }], 5);
     expect(ranges.map((r) => r.heading)).toEqual(['A']);
+  });
+});
+
+describe('self-assessment pages', () => {
+  const home = (code: string, hasAssessment: boolean) =>
+    ({
+      locale: code,
+      url: `/${code}/`,
+      content: { selfAssessment: hasAssessment ? { title: 't', questions: [], results: [] } : null },
+      alternates: ['en', 'es', 'fr'].map((c) => ({ code: c, name: c, url: `/${c}/`, current: c === code })),
+    }) as unknown as LocalePage;
+
+  it('are the questions and the results page of each locale that has a self-assessment', () => {
+    const pages = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)]);
+    expect(pages.map((p) => [p.kind, p.url])).toEqual([
+      ['form', '/en/self-assessment/'],
+      ['results', '/en/self-assessment/results/'],
+      ['form', '/es/self-assessment/'],
+      ['results', '/es/self-assessment/results/'],
+    ]);
+  });
+
+  it('link each page to the same page in the other locales that have one', () => {
+    const [, results] = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)]);
+    expect(results!.alternates.map((a) => [a.code, a.url, a.current])).toEqual([
+      ['en', '/en/self-assessment/results/', true],
+      ['es', '/es/self-assessment/results/', false],
+      ['fr', null, false],
+    ]);
   });
 });
