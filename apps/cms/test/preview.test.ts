@@ -46,4 +46,26 @@ describe(`preview links (${cms.database})`, () => {
       `http://preview.test:8081/en/providers/${p.state.toLowerCase()}/${p.slug}/`,
     );
   });
+
+  it('give authors, topics and the self-assessment their pages, from the site’s route table', async () => {
+    const res = await graphql<{
+      authors: { documentId: string; slug: string }[];
+      topics: { documentId: string; slug: string }[];
+      selfAssessment: { documentId: string } | null;
+    }>(
+      cms,
+      '{ authors(locale: "es", pagination: { pageSize: 1 }) { documentId slug } topics(locale: "es", pagination: { pageSize: 1 }) { documentId slug } selfAssessment(locale: "es") { documentId } }',
+    );
+    const author = res.data!.authors[0]!;
+    const topic = res.data!.topics[0]!;
+    await expect(previewUrl('api::author.author', { documentId: author.documentId, locale: 'es' })).resolves.toBe(
+      `http://preview.test:8081/es/authors/${author.slug}/`,
+    );
+    await expect(previewUrl('api::topic.topic', { documentId: topic.documentId, locale: 'es' })).resolves.toBe(
+      `http://preview.test:8081/es/topics/${topic.slug}/`,
+    );
+    await expect(
+      previewUrl('api::self-assessment.self-assessment', { documentId: res.data!.selfAssessment!.documentId, locale: 'es' }),
+    ).resolves.toBe('http://preview.test:8081/es/self-assessment/');
+  });
 });
