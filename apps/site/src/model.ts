@@ -1,12 +1,14 @@
-import type { Article, Author, Locale, LocaleContent, Provider, SiteContent, Topic } from '@solace/content';
+import type { Article, Author, AuthorRef, Locale, LocaleContent, Provider, SiteContent, Topic, TopicRef } from '@solace/content';
+import * as routes from '@solace/routes';
 import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
 import { stateName } from './us-states.js';
-import * as urls from './urls.js';
 
 /**
- * Turns the CMS content into the flat page lists Eleventy paginates over. One rule for documents
- * missing in a locale: the page exists only in the locales that have the document, and the
- * language switcher shows the other locales as "not translated" (linking to their home page).
+ * Turns the CMS content into the flat page lists Eleventy paginates over. Every URL comes from the
+ * route table (@solace/routes) and is set here: every page, document, reference and card carries
+ * its `url`, so templates never build a link. One rule for documents missing in a locale: the page
+ * exists only in the locales that have the document, and the language switcher shows the other
+ * locales as "not translated" (linking to their home page).
  */
 
 export type Alternate = {
@@ -15,30 +17,55 @@ export type Alternate = {
   name: string;
   /** URL of the same document in that locale, or null when it is not translated. */
   url: string | null;
+  /** The locale's home page, where the switcher leads when the document is not translated. */
+  homeUrl: string;
   current: boolean;
 };
 
-export type Page = { locale: string; url: string; alternates: Alternate[] };
-export type ArticlePage = Page & { article: Article; related: Article[] };
+/** Something a page links to: a document, or a reference to one, with the URL of its page. */
+export type Linked<T> = T & { url: string };
+/** An article as lists show it, with its author and topics linked to their pages. */
+export type ArticleCard = Linked<Omit<Article, 'author' | 'topics'>> & {
+  /** In the default locale when the author is not translated (AuthorRef.locale). */
+  author: Linked<AuthorRef> | null;
+  topics: Linked<TopicRef>[];
+};
+export type LinkedContent = Omit<LocaleContent, 'articles' | 'authors' | 'topics' | 'providers'> & {
+  articles: ArticleCard[];
+  authors: Linked<Author>[];
+  topics: Linked<Topic>[];
+  providers: Linked<Provider>[];
+};
+
+/** The pages of a locale every page links to (navigation, footer, breadcrumbs, feed). */
+export type LocaleLinks = ReturnType<typeof routes.localeLinks>;
+export type Page = { locale: string; url: string; alternates: Alternate[]; links: LocaleLinks };
+export type ArticlePage = Page & { article: ArticleCard; related: ArticleCard[] };
 export type ArticleListPage = Page & {
-  articles: Article[];
+  articles: ArticleCard[];
   pageNumber: number;
   totalPages: number;
   previousUrl: string | null;
   nextUrl: string | null;
 };
-export type AuthorPage = Page & { author: Author; articles: Article[] };
-export type TopicPage = Page & { topic: Topic; articles: Article[] };
+export type AuthorPage = Page & { author: Linked<Author>; articles: ArticleCard[] };
+export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleCard[] };
 export type StateSummary = { code: string; name: string; url: string; count: number };
-export type StatePage = Page & { state: StateSummary; providers: Provider[] };
-export type ProviderPage = Page & { provider: Provider; state: StateSummary };
-export type LocalePage = Page & { content: LocaleContent; states: StateSummary[] };
+export type StatePage = Page & { state: StateSummary; providers: Linked<Provider>[] };
+export type ProviderPage = Page & { provider: Linked<Provider>; state: StateSummary };
+/** A page about a whole locale: its home page, or one of its index pages. */
+export type SectionPage = Page & { content: LinkedContent; states: StateSummary[] };
+/** The index pages of a locale, each with its own URL and alternates. */
+export type Sections = Record<(typeof SECTIONS)[number], SectionPage>;
+export type LocalePage = SectionPage & { sections: Sections };
 
 export type SiteModel = {
-  locales: (Locale & { nativeName: string })[];
+  locales: (Locale & { nativeName: string; url: string })[];
   defaultLocale: string;
-  /** One per locale: home, list indexes, directory index, search, feed. */
+  /** One per locale: its home page and feed, and (in `sections`) its index pages. */
   localePages: LocalePage[];
+  /** The index pages of every locale, by section, for the templates that render them. */
+  sections: { [S in keyof Sections]: SectionPage[] };
   /** Two per locale that has a self-assessment: the questions and the page of every result. */
   selfAssessments: SelfAssessmentPage[];
   articleLists: ArticleListPage[];
@@ -51,6 +78,16 @@ export type SiteModel = {
 
 export const ARTICLES_PER_PAGE = 10;
 
+/** Index pages every locale has, in the order the sitemap lists them. */
+const SECTIONS = ['authors', 'topics', 'providers', 'findCare', 'search'] as const;
+const SECTION_URLS: Record<(typeof SECTIONS)[number], (locale: string) => string> = {
+  authors: routes.authorsUrl,
+  topics: routes.topicsUrl,
+  providers: routes.providersUrl,
+  findCare: routes.findCareUrl,
+  search: routes.searchUrl,
+};
+
 export function nativeName(code: string) {
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
@@ -60,31 +97,47 @@ export function nativeName(code: string) {
   }
 }
 
-export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): SiteModel {
-  const locales = site.locales.map((l) => ({ ...l, nativeName: nativeName(l.code) }));
-  const codes = locales.map((l) => l.code);
+/** One locale's content with the URL of every document and reference. */
+export function linkContent(content: LocaleContent): LinkedContent {
+  const code = content.locale.code;
+  return {
+    ...content,
+    articles: content.articles.map((article) => ({
+      ...article,
+      url: routes.articleUrl(code, article.slug),
+      author: article.author && { ...article.author, url: routes.authorUrl(article.author.locale, article.author.slug) },
+      topics: article.topics.map((topic) => ({ ...topic, url: routes.topicUrl(topic.locale, topic.slug) })),
+    })),
+    authors: content.authors.map((author) => ({ ...author, url: routes.authorUrl(code, author.slug) })),
+    topics: content.topics.map((topic) => ({ ...topic, url: routes.topicUrl(code, topic.slug) })),
+    providers: content.providers.map((provider) => ({
+      ...provider,
+      url: routes.providerUrl(code, provider.address.state, provider.slug),
+    })),
+  };
+}
 
-  /** Alternates for a document: urlIn(code) gives its URL in that locale, or null. */
+export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): SiteModel {
+  const locales = site.locales.map((l) => ({ ...l, nativeName: nativeName(l.code), url: routes.homeUrl(l.code) }));
+  const codes = locales.map((l) => l.code);
+  const linked: Record<string, LinkedContent> = Object.fromEntries(codes.map((c) => [c, linkContent(site.byLocale[c]!)]));
+
+  /** Alternates for a page: urlIn(code) gives its URL in that locale, or null. */
   const alternatesFor = (current: string, urlIn: (code: string) => string | null): Alternate[] =>
-    locales.map((l) => ({ code: l.code, name: l.nativeName, url: urlIn(l.code), current: l.code === current }));
-  const everywhere = (current: string, url: (code: string) => string) => alternatesFor(current, url);
+    locales.map((l) => ({ code: l.code, name: l.nativeName, url: urlIn(l.code), homeUrl: l.url, current: l.code === current }));
 
   /** Alternates of one document: its URL in each locale that has it (found by documentId). */
-  const translationsOf = <T extends { documentId: string }>(
+  const translationsOf = <T extends { documentId: string; url: string }>(
     current: string,
-    list: (c: LocaleContent) => T[],
+    list: (c: LinkedContent) => T[],
     documentId: string,
-    urlOf: (code: string, doc: T) => string,
-  ) =>
-    alternatesFor(current, (code) => {
-      const other = list(site.byLocale[code]!).find((x) => x.documentId === documentId);
-      return other ? urlOf(code, other) : null;
-    });
+  ) => alternatesFor(current, (code) => list(linked[code]!).find((x) => x.documentId === documentId)?.url ?? null);
 
   const model: SiteModel = {
     locales,
     defaultLocale: site.defaultLocale.code,
     localePages: [],
+    sections: { authors: [], topics: [], providers: [], findCare: [], search: [] },
     selfAssessments: [],
     articleLists: [],
     articles: [],
@@ -95,21 +148,33 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
   };
 
   for (const code of codes) {
-    const content = site.byLocale[code]!;
+    const content = linked[code]!;
+    const links = routes.localeLinks(code);
     const states = summariseStates(code, content.providers);
-    model.localePages.push({ locale: code, url: urls.homeUrl(code), alternates: everywhere(code, urls.homeUrl), content, states });
+    const section = (url: (locale: string) => string): SectionPage => ({
+      locale: code,
+      url: url(code),
+      alternates: alternatesFor(code, url),
+      links,
+      content,
+      states,
+    });
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s])])) as Sections;
+    for (const s of SECTIONS) model.sections[s].push(sections[s]);
+    model.localePages.push({ ...section(routes.homeUrl), sections });
 
     const totalPages = Math.max(1, Math.ceil(content.articles.length / perPage));
     for (let n = 1; n <= totalPages; n++) {
       model.articleLists.push({
         locale: code,
-        url: urls.articlesUrl(code, n),
-        alternates: everywhere(code, (c) => urls.articlesUrl(c)),
+        url: routes.articlesUrl(code, n),
+        alternates: alternatesFor(code, (c) => routes.articlesUrl(c)),
+        links,
         articles: content.articles.slice((n - 1) * perPage, n * perPage),
         pageNumber: n,
         totalPages,
-        previousUrl: n > 1 ? urls.articlesUrl(code, n - 1) : null,
-        nextUrl: n < totalPages ? urls.articlesUrl(code, n + 1) : null,
+        previousUrl: n > 1 ? routes.articlesUrl(code, n - 1) : null,
+        nextUrl: n < totalPages ? routes.articlesUrl(code, n + 1) : null,
       });
     }
 
@@ -117,8 +182,9 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       const topicIds = new Set(article.topics.map((t) => t.documentId));
       model.articles.push({
         locale: code,
-        url: urls.articleUrl(code, article.slug),
-        alternates: translationsOf(code, (x) => x.articles, article.documentId, (c, a) => urls.articleUrl(c, a.slug)),
+        url: article.url,
+        alternates: translationsOf(code, (x) => x.articles, article.documentId),
+        links,
         article,
         related: content.articles
           .filter((a) => a.documentId !== article.documentId && a.topics.some((t) => topicIds.has(t.documentId)))
@@ -129,8 +195,9 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     for (const author of content.authors) {
       model.authors.push({
         locale: code,
-        url: urls.authorUrl(code, author.slug),
-        alternates: translationsOf(code, (x) => x.authors, author.documentId, (c, a) => urls.authorUrl(c, a.slug)),
+        url: author.url,
+        alternates: translationsOf(code, (x) => x.authors, author.documentId),
+        links,
         author,
         articles: content.articles.filter((a) => a.author?.documentId === author.documentId),
       });
@@ -139,8 +206,9 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     for (const topic of content.topics) {
       model.topics.push({
         locale: code,
-        url: urls.topicUrl(code, topic.slug),
-        alternates: translationsOf(code, (x) => x.topics, topic.documentId, (c, t) => urls.topicUrl(c, t.slug)),
+        url: topic.url,
+        alternates: translationsOf(code, (x) => x.topics, topic.documentId),
+        links,
         topic,
         articles: content.articles.filter((a) => a.topics.some((t) => t.documentId === topic.documentId)),
       });
@@ -152,18 +220,18 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         locale: code,
         url: state.url,
         alternates: alternatesFor(code, (c) =>
-          site.byLocale[c]!.providers.some((p) => p.address.state === state.code) ? urls.stateUrl(c, state.code) : null,
+          linked[c]!.providers.some((p) => p.address.state === state.code) ? routes.stateUrl(c, state.code) : null,
         ),
+        links,
         state,
         providers,
       });
       for (const provider of providers) {
         model.providers.push({
           locale: code,
-          url: urls.providerUrl(code, state.code, provider.slug),
-          alternates: translationsOf(code, (x) => x.providers, provider.documentId, (c, p) =>
-            urls.providerUrl(c, p.address.state, p.slug),
-          ),
+          url: provider.url,
+          alternates: translationsOf(code, (x) => x.providers, provider.documentId),
+          links,
           provider,
           state,
         });
@@ -178,6 +246,6 @@ function summariseStates(locale: string, providers: Provider[]): StateSummary[] 
   const counts = new Map<string, number>();
   for (const p of providers) counts.set(p.address.state, (counts.get(p.address.state) ?? 0) + 1);
   return [...counts.entries()]
-    .map(([code, count]) => ({ code, name: stateName(code), url: urls.stateUrl(locale, code), count }))
+    .map(([code, count]) => ({ code, name: stateName(code), url: routes.stateUrl(locale, code), count }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

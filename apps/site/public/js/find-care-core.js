@@ -467,10 +467,7 @@ export function paramsFromQuery(query) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Links (the same as src/urls.ts providerUrl and the telHref filter; a test keeps them equal)
-
-/** @param {string} locale @param {string} state @param {string} slug */
-export const providerUrl = (locale, state, slug) => `/${locale}/providers/${state.toLowerCase()}/${slug}/`;
+// Links (telHref is also the site's filter; page URLs are in the route table, @solace/routes)
 
 /** A tel: link target from a US phone number as written, e.g. "(617) 555-0142" -> "tel:+16175550142". @param {string} phone */
 export function telHref(phone) {

@@ -17,13 +17,13 @@ import {
   lookupZip,
   matchPlace,
   paramsFromQuery,
-  providerUrl,
   queryFromParams,
   search,
   formatMiles,
   telHref,
   zipPrefix,
 } from './find-care-core.js';
+import { providerUrl } from './routes.js';
 
 /** @typedef {import('./find-care-core.js').ProviderIndex} ProviderIndex */
 /** @typedef {import('./find-care-core.js').Hit} Hit */

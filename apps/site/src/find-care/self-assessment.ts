@@ -1,4 +1,5 @@
 import type { Article, SelfAssessment } from '@solace/content';
+import { selfAssessmentResultsUrl, selfAssessmentUrl } from '@solace/routes';
 import { rangeKind, resultRanges } from '../../public/js/self-assessment-core.js';
 import type { LocalePage } from '../model.js';
 
@@ -7,9 +8,9 @@ export * from '../../public/js/self-assessment-core.js';
 /** The questions or the static page of every result (where the form goes without JavaScript). */
 export type SelfAssessmentPage = LocalePage & { kind: 'form' | 'results' };
 
-const PAGE_PATHS = [
-  ['form', 'self-assessment/'],
-  ['results', 'self-assessment/results/'],
+const PAGE_URLS = [
+  ['form', selfAssessmentUrl],
+  ['results', selfAssessmentResultsUrl],
 ] as const;
 
 /**
@@ -22,11 +23,11 @@ export function selfAssessmentPages(localePages: readonly LocalePage[]): SelfAss
   return localePages
     .filter((p) => has.has(p.locale))
     .flatMap((p) =>
-      PAGE_PATHS.map(([kind, path]) => ({
+      PAGE_URLS.map(([kind, urlIn]) => ({
         ...p,
         kind,
-        url: `${p.url}${path}`,
-        alternates: p.alternates.map((a) => ({ ...a, url: has.has(a.code) && a.url ? `${a.url}${path}` : null })),
+        url: urlIn(p.locale),
+        alternates: p.alternates.map((a) => ({ ...a, url: has.has(a.code) && a.url ? urlIn(a.code) : null })),
       })),
     );
 }

@@ -2,9 +2,9 @@ import type { Article, LocaleContent, Provider, SiteContent } from '@solace/cont
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, nativeName } from '../../src/model.js';
 
-const article = (documentId: string, locale: string, slug: string): Article => ({
+const article = (documentId: string, locale: string, slug: string, author: Article['author'] = null): Article => ({
   documentId, locale, slug, title: slug, summary: 's', body: 'b', date: '2026-01-01', updatedAt: '2026-01-01',
-  cover: null, author: null, topics: [{ documentId: 't1', locale, slug: 'cancer', name: 'Cancer' }],
+  cover: null, author, topics: [{ documentId: 't1', locale, slug: 'cancer', name: 'Cancer' }],
   seo: { title: slug, description: 'd', canonicalUrl: null },
 });
 
@@ -33,7 +33,8 @@ const site: SiteContent = {
   defaultLocale: { code: 'en', name: 'English', isDefault: true },
   byLocale: {
     en: locale('en', [article('a1', 'en', 'one'), article('a2', 'en', 'two'), article('a3', 'en', 'three')], [provider('p1', 'en', 'MA'), provider('p2', 'en', 'TX')]),
-    es: locale('es', [article('a1', 'es', 'uno')], [provider('p1', 'es', 'MA')]),
+    // The Spanish article's author is not translated: the byline links to the English page.
+    es: locale('es', [article('a1', 'es', 'uno', { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: null })], [provider('p1', 'es', 'MA')]),
   },
 };
 
@@ -43,8 +44,8 @@ describe('buildSiteModel', () => {
   it('links a document to its translations by documentId, and marks missing ones', () => {
     const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
     expect(one.alternates).toEqual([
-      { code: 'en', name: 'English', url: '/en/articles/one/', current: true },
-      { code: 'es', name: 'español', url: '/es/articles/uno/', current: false },
+      { code: 'en', name: 'English', url: '/en/articles/one/', homeUrl: '/en/', current: true },
+      { code: 'es', name: 'español', url: '/es/articles/uno/', homeUrl: '/es/', current: false },
     ]);
     const two = model.articles.find((p) => p.url === '/en/articles/two/')!;
     expect(two.alternates[1]!.url).toBeNull();
@@ -63,6 +64,36 @@ describe('buildSiteModel', () => {
     const texas = model.states.find((s) => s.url === '/en/providers/tx/')!;
     expect(texas.alternates.find((a) => a.code === 'es')!.url).toBeNull();
     expect(texas.state.name).toBe('Texas');
+  });
+
+  it('gives every document, reference and card the URL of its page', () => {
+    const uno = model.articles.find((p) => p.url === '/es/articles/uno/')!;
+    expect(uno.article.url).toBe('/es/articles/uno/');
+    expect(uno.article.author!.url).toBe('/en/authors/ana/');
+    expect(uno.article.topics.map((t) => t.url)).toEqual(['/es/topics/cancer/']);
+    const es = model.localePages.find((p) => p.locale === 'es')!;
+    expect(es.content.articles[0]!.url).toBe('/es/articles/uno/');
+    expect(es.content.topics[0]!.url).toBe('/es/topics/cancer/');
+    expect(es.content.providers[0]!.url).toBe('/es/providers/ma/p-p1/');
+    expect(es.states).toEqual([{ code: 'MA', name: 'Massachusetts', url: '/es/providers/ma/', count: 1 }]);
+    const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
+    expect(one.related.map((a) => a.url)).toEqual(['/en/articles/two/', '/en/articles/three/']);
+    expect(model.locales.map((l) => l.url)).toEqual(['/en/', '/es/']);
+  });
+
+  it('gives every page the section links of its locale', () => {
+    const tx = model.providers.find((p) => p.url === '/en/providers/tx/p-p2/')!;
+    expect(tx.links.providers).toBe('/en/providers/');
+    expect(tx.links.feed).toBe('/en/feed.xml');
+    expect(model.articleLists[2]!.links.home).toBe('/es/');
+  });
+
+  it('gives each locale its index pages, with alternates in every locale', () => {
+    expect(model.sections.findCare.map((p) => p.url)).toEqual(['/en/find-care/', '/es/find-care/']);
+    const es = model.localePages.find((p) => p.locale === 'es')!;
+    expect(es.sections.authors).toBe(model.sections.authors[1]);
+    expect(es.sections.search.alternates.map((a) => a.url)).toEqual(['/en/search/', '/es/search/']);
+    expect(es.sections.providers.states).toBe(es.states);
   });
 
   it('relates articles through shared topics', () => {
