@@ -8,7 +8,7 @@
 import { pageTranslator } from './i18n.js';
 import { politeStatus } from './polite-status.js';
 
-/** Written by Pagefind after the site is built (see _config/find-care.ts). */
+/** Written by Pagefind after the site is built (see _config/search-index.ts). */
 const PAGEFIND = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
 const TYPING_DELAY = 250;
