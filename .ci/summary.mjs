@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = '.vitest-reports';
-const EXPECTED = ['content', 'site', 'cms-sqlite', 'cms-postgres'];
+const EXPECTED = ['routes', 'content', 'site', 'cms-sqlite', 'cms-postgres'];
 // A test in apps/cms/test/database.test.ts that passes only when the CMS stored its content in PostgreSQL.
 const POSTGRES_PROOF = /stores its content in PostgreSQL/;
 
