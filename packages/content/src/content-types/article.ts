@@ -4,6 +4,7 @@ import { graphql } from '../generated/gql.js';
 import type { ArticleFragment } from '../generated/graphql.js';
 import { checkEntry, type Checked } from '../validate.js';
 import type { AuthorRef } from './author.js';
+import type { LocalisedEntry } from './entry.js';
 import { imageChecks, toImage, type Image } from './image.js';
 import type { TopicRef } from './topic.js';
 
@@ -78,11 +79,8 @@ const articleChecks = z
 
 export type ArticleNode = Checked<ArticleFragment, typeof articleChecks>;
 
-export type Article = {
-  documentId: string;
-  locale: string;
+export type Article = LocalisedEntry & {
   title: string;
-  slug: string;
   summary: string;
   /** CommonMark, as the editor wrote it; the site renders and sanitises it. */
   body: string;

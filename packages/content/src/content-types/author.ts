@@ -3,6 +3,7 @@ import { entryLocale, slug, text } from '../checks.js';
 import { graphql } from '../generated/gql.js';
 import type { AuthorFragment } from '../generated/graphql.js';
 import { checkEntry, type Checked } from '../validate.js';
+import type { LocalisedEntry } from './entry.js';
 import { imageChecks, toImage, type Image } from './image.js';
 
 export const authorFields = graphql(`
@@ -37,10 +38,7 @@ const authorChecks = z.object({ locale: entryLocale, slug, name: text(), photo: 
 
 export type AuthorNode = Checked<AuthorFragment, typeof authorChecks>;
 
-export type Author = {
-  documentId: string;
-  locale: string;
-  slug: string;
+export type Author = LocalisedEntry & {
   name: string;
   credentials: string | null;
   role: string | null;

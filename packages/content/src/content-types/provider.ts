@@ -3,6 +3,7 @@ import { entryLocale, slug, text, webUrl } from '../checks.js';
 import { graphql } from '../generated/gql.js';
 import type { ProviderFragment } from '../generated/graphql.js';
 import { checkEntry, type Checked } from '../validate.js';
+import type { LocalisedEntry } from './entry.js';
 
 export const providerFields = graphql(`
   fragment Provider on Provider {
@@ -74,10 +75,7 @@ export type CareSetting = (typeof CARE_SETTINGS)[number];
 export const AGE_GROUPS = ['adults', 'children'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
-export type Provider = {
-  documentId: string;
-  locale: string;
-  slug: string;
+export type Provider = LocalisedEntry & {
   name: string;
   organizationType: string;
   address: { street: string; city: string; state: string; zip: string };

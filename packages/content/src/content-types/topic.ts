@@ -3,6 +3,7 @@ import { entryLocale, slug, text } from '../checks.js';
 import { graphql } from '../generated/gql.js';
 import type { TopicFragment } from '../generated/graphql.js';
 import { checkEntry, type Checked } from '../validate.js';
+import type { LocalisedEntry } from './entry.js';
 
 export const topicFields = graphql(`
   fragment Topic on Topic {
@@ -31,7 +32,7 @@ const topicChecks = z.object({ locale: entryLocale, slug, name: text() });
 
 export type TopicNode = Checked<TopicFragment, typeof topicChecks>;
 
-export type Topic = { documentId: string; locale: string; slug: string; name: string; description: string | null };
+export type Topic = LocalisedEntry & { name: string; description: string | null };
 /** How an article refers to a topic: `locale` is where its page is (the default locale's when it is not translated). */
 export type TopicRef = Pick<Topic, 'documentId' | 'locale' | 'slug' | 'name'>;
 
