@@ -17,7 +17,27 @@ export type FindCareData = {
   ages: readonly string[];
   radii: readonly number[];
   defaultRadius: number;
+  /** The UI strings find-care.js reads, by its own keys, in the page's language. */
+  strings: Record<string, string>;
 };
+
+/** find-care.js's keys and the UI strings they stand for. */
+const BROWSER_STRINGS: readonly (readonly [string, string])[] = [
+  ['distance', 'findCare.distance'],
+  ['distanceValue', 'findCare.distanceValue'],
+  ...['city', 'settings', 'ages', 'accepting', 'acceptingYes', 'acceptingNo', 'phone'].map((k) => [k, `provider.${k}`] as const),
+  ...SETTINGS.map((s) => [`setting.${s}`, `careSetting.${s}`] as const),
+  ...AGES.map((a) => [`age.${a}`, `ages.${a}`] as const),
+  ...['prompt', 'near.one', 'near.other', 'nearNone', 'place.one', 'place.other', 'placeNone', 'placeAlso', 'firstShown', 'loadError'].map(
+    (k) => [k, `findCare.status.${k}`] as const,
+  ),
+  ['zipFormat', 'findCare.zipError.format'],
+  ['zipUnknown', 'findCare.zipError.unknown'],
+];
+
+export function browserStrings(translator: Translator) {
+  return Object.fromEntries(BROWSER_STRINGS.map(([key, uiKey]) => [key, translator.t(uiKey)]));
+}
 
 /**
  * Label of a language stored in English: the UI string "languageName.<name>" when there is one,
@@ -64,7 +84,15 @@ export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
       const languages = built.index.languages
         .map(([name]) => ({ value: name, ...languageLabel(t, name) }))
         .sort((a, b) => collator.compare(a.label, b.label));
-      data = { indexUrl: built.indexUrl, languages, settings: SETTINGS, ages: AGES, radii: RADII, defaultRadius: DEFAULT_RADIUS };
+      data = {
+        indexUrl: built.indexUrl,
+        languages,
+        settings: SETTINGS,
+        ages: AGES,
+        radii: RADII,
+        defaultRadius: DEFAULT_RADIUS,
+        strings: browserStrings(t),
+      };
       perLocale.set(view.locale, data);
     }
     return data;

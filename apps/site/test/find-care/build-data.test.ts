@@ -1,11 +1,11 @@
 import type { Article } from '@solace/content';
 import { describe, expect, it } from 'vitest';
-import { languageLabel, stateAliases } from '../../_config/provider-search.js';
+import { browserStrings, languageLabel, stateAliases } from '../../_config/provider-search.js';
 import { decodeIndex } from '../../src/find-care/core.js';
 import { loadDemoProviders } from '../../src/find-care/sample-data.js';
 import { assessmentArticles, assessmentRanges } from '../../src/find-care/self-assessment.js';
 import { localeBaseUrl, providerFiles, zipChunks, zipFiles } from '../../src/find-care/site-data.js';
-import { translatorFor } from '../../src/i18n.js';
+import { loadStrings, translatorFor } from '../../src/i18n.js';
 
 describe('the data files of the find-care page', () => {
   const zips = zipChunks();
@@ -38,6 +38,15 @@ describe('the plugin helpers', () => {
     expect(languageLabel(es, 'Spanish')).toEqual({ label: 'español', labelLang: null });
     expect(languageLabel(es, 'Klingon')).toEqual({ label: 'Klingon', labelLang: 'en' });
     expect(languageLabel(en, 'Klingon')).toEqual({ label: 'Klingon', labelLang: null });
+  });
+
+  it('give the provider search its strings in the page language, one per care setting and age group', () => {
+    const strings = browserStrings(translatorFor(loadStrings(), 'es'));
+    const es = loadStrings().es!;
+    expect(strings['setting.office-clinic']).toBe(es['careSetting.office-clinic']);
+    expect(strings['age.children']).toBe(es['ages.children']);
+    expect(strings['near.one']).toBe(es['findCare.status.near.one']);
+    expect(Object.keys(strings).filter((k) => k.startsWith('setting.'))).toHaveLength(4);
   });
 
   it('give a state its name in the page language', () => {
