@@ -14,3 +14,13 @@ export async function loadStrapi() {
 }
 
 export const requireDist = (module) => require(path.join(distDir, module));
+
+/**
+ * A compiled config/<name>.ts evaluated as Strapi evaluates it (the same `env` helper), so a
+ * script sees the same settings and defaults as the server without repeating them.
+ */
+export function readConfig(name) {
+  const { env } = require('@strapi/utils');
+  const exported = requireDist(`config/${name}.js`).default;
+  return typeof exported === 'function' ? exported({ env }) : exported;
+}

@@ -1,19 +1,20 @@
 // `pnpm start` for the CMS: seeds (first run), then serves the admin and the API.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { appDir } from './load-strapi.mjs';
+import { appDir, readConfig } from './load-strapi.mjs';
 
 // The same .env Strapi reads (ensure-env.mjs has just made sure it exists).
 process.loadEnvFile(path.join(appDir, '.env'));
 
-const run = (args) =>
-  spawn(process.execPath, args, { cwd: appDir, stdio: 'inherit', env: process.env });
+const { port } = readConfig('server');
+const { admin } = readConfig('solace');
+
+const run = (args) => spawn(process.execPath, args, { cwd: appDir, stdio: 'inherit' });
 
 const seed = run(['scripts/seed.mjs']);
 seed.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
   const server = run(['node_modules/@strapi/strapi/bin/strapi.js', 'start']);
-  const port = process.env.PORT ?? '1337';
   const adminNote = setInterval(async () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/_health`);
@@ -21,8 +22,8 @@ seed.on('exit', (code) => {
       clearInterval(adminNote);
       console.log(
         `\nSolace CMS is up: http://localhost:${port}/admin\n` +
-          (process.env.ADMIN_EMAIL
-          ? `Log in as ${process.env.ADMIN_EMAIL} with the password in apps/cms/.env (ADMIN_PASSWORD).\n`
+          (admin.email
+          ? `Log in as ${admin.email} with the password in apps/cms/.env (ADMIN_PASSWORD).\n`
           : 'Create the first administrator on that page.\n'),
       );
     } catch {

@@ -6,6 +6,7 @@ import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
 import { ensureSiteRebuildWebhook } from './setup/site-webhook';
 import { seedDemoContent } from './seed';
+import { solaceConfig } from './config';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,7 +18,7 @@ export default {
     await lockDownPublicRole(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);
-    if (process.env.SEED_DEMO_CONTENT !== 'false') {
+    if (solaceConfig(strapi).seedDemoContent) {
       await seedDemoContent(strapi, { force: false });
     }
     await ensureSiteToken(strapi);

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { solaceConfig } from '../config';
 
 /**
  * For local use, creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD (written to
  * apps/cms/.env on first run). Without them the admin shows its own first-admin screen.
  */
 export async function ensureAdminUser(strapi: Core.Strapi) {
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
+  const { email, password } = solaceConfig(strapi).admin;
   if (!email || !password) return;
 
   const users = strapi.service('admin::user');

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { solaceConfig } from '../config';
 
 export const SITE_TOKEN_NAME = 'Site build (read-only)';
 
@@ -41,9 +42,8 @@ export async function ensureSiteToken(strapi: Core.Strapi) {
   const existing = await tokens.getByName(SITE_TOKEN_NAME);
   if (existing) await tokens.update(existing.id, { permissions });
 
-  const target = process.env.SITE_TOKEN_FILE;
-  if (!target) return;
-  const file = path.resolve(process.cwd(), target);
+  const file = solaceConfig(strapi).siteTokenFile;
+  if (!file) return;
 
   const written = await readKey(file);
   if (existing && written) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { solaceConfig } from '../config';
 
 const NAME = 'Rebuild the local site';
 const EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'media.update', 'media.delete'];
@@ -12,7 +13,7 @@ type Webhook = { id: string | number; name: string; url: string };
  * build hook here, or leaves it empty).
  */
 export async function ensureSiteRebuildWebhook(strapi: Core.Strapi) {
-  const url = process.env.SITE_REBUILD_URL;
+  const url = solaceConfig(strapi).siteRebuildUrl;
   if (!url) return;
   const store = strapi.get('webhookStore');
   const runner = strapi.get('webhookRunner');

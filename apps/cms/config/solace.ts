@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Solace's own settings, read once by Strapi with the rest of config/ and used in src/ through
+ * `strapi.config.get('solace')` (see src/config.ts). Every variable is described in .env.example.
+ */
+export type SolaceConfig = {
+  /** Seed the demo content on the first boot of an empty database. */
+  seedDemoContent: boolean;
+  /** The first administrator, created on boot when there is none (both empty: the admin's own first-admin screen). */
+  admin: { email: string; password: string };
+  /** Absolute path the site build's read-only token is written to, or '' (a deployment). */
+  siteTokenFile: string;
+  /** Called when content changes so the local site rebuilds, or '' (off). */
+  siteRebuildUrl: string;
+};
+
+function readSwitch(name: string, value: string, fallback: boolean) {
+  const normalised = value.trim().toLowerCase();
+  if (normalised === '') return fallback;
+  if (normalised === 'true' || normalised === 'false') return normalised === 'true';
+  throw new Error(`${name} must be "true" or "false" (default ${fallback}), got "${value}".`);
+}
+
+function readUrl(name: string, value: string) {
+  const raw = value.trim();
+  if (raw === '') return '';
+  if (!/^https?:\/\/[^\s]+$/.test(raw) || !URL.canParse(raw)) {
+    throw new Error(`${name} must be an http(s) URL such as http://127.0.0.1:8080/__rebuild, or empty, got "${value}".`);
+  }
+  return raw;
+}
+
+export default ({ env }: Core.Config.Shared.ConfigParams): SolaceConfig => {
+  const siteTokenFile = env('SITE_TOKEN_FILE', '').trim();
+  return {
+    seedDemoContent: readSwitch('SEED_DEMO_CONTENT', env('SEED_DEMO_CONTENT', ''), true),
+    admin: { email: env('ADMIN_EMAIL', ''), password: env('ADMIN_PASSWORD', '') },
+    // Relative paths are resolved from the app root (apps/cms), as Strapi runs from there.
+    siteTokenFile: siteTokenFile && path.resolve(process.cwd(), siteTokenFile),
+    siteRebuildUrl: readUrl('SITE_REBUILD_URL', env('SITE_REBUILD_URL', '')),
+  };
+};
