@@ -1,18 +1,37 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 /**
  * Rules that span several fields, which schema.json cannot express. They run in the document
  * service, so the admin and every API are held to them, before anything is written.
  */
-type Rule = {
-  fields: string[];
-  populate?: string[];
-  check: (entry: Record<string, unknown>) => { path: string; message: string } | null;
+type Entry = Record<string, unknown>;
+type Problem = { path: string; message: string };
+
+/** A rule over some fields of one content type (the field names are checked against its schema). */
+type Rule<U extends UID.ContentType> = {
+  fields: Schema.AttributeNames<U>[];
+  check: (entry: Entry) => Problem | null;
 };
 
-const RULES: Record<string, Rule[]> = {
-  'api::provider.provider': [
+type Query = { documentId: string; locale?: string; status?: 'draft' | 'published' };
+
+/** The rules of a content type, and how to read a stored version with what they need populated. */
+type ContentRules = {
+  rules: { fields: string[]; check: (entry: Entry) => Problem | null }[];
+  read: (strapi: Core.Strapi, query: Query) => Promise<Entry | null>;
+};
+
+function rulesFor<U extends UID.ContentType>(
+  uid: U,
+  populate: Modules.Documents.Params.Populate.Any<U>,
+  rules: Rule<U>[],
+): ContentRules {
+  return { rules, read: async (strapi, query) => strapi.documents(uid).findOne({ ...query, populate }) };
+}
+
+const RULES: Partial<Record<UID.ContentType, ContentRules>> = {
+  'api::provider.provider': rulesFor('api::provider.provider', [], [
     {
       fields: ['careHospital', 'careOfficeClinic', 'careHome', 'careNursingHome'],
       check: (e) =>
@@ -27,21 +46,19 @@ const RULES: Record<string, Rule[]> = {
           ? null
           : { path: 'agesAdults', message: 'Choose at least one age group served (adults or children).' },
     },
-  ],
-  'api::article.article': [
+  ]),
+  'api::article.article': rulesFor('api::article.article', ['cover'], [
     {
       fields: ['cover', 'coverAlt'],
-      populate: ['cover'],
       check: (e) =>
         hasValue(e.cover) && !String(e.coverAlt ?? '').trim()
           ? { path: 'coverAlt', message: 'coverAlt is required when the article has a cover image: describe the image for screen-reader users.' }
           : null,
     },
-  ],
-  'api::self-assessment.self-assessment': [
+  ]),
+  'api::self-assessment.self-assessment': rulesFor('api::self-assessment.self-assessment', ['questions', 'results'], [
     {
       fields: ['questions', 'results'],
-      populate: ['questions', 'results'],
       check: (e) => {
         const results = e.results as { minYes?: number }[] | undefined;
         const questions = e.questions as unknown[] | undefined;
@@ -55,7 +72,7 @@ const RULES: Record<string, Rule[]> = {
         return null;
       },
     },
-  ],
+  ]),
 };
 
 function hasValue(value: unknown) {
@@ -80,7 +97,7 @@ function blankRequiredFields(attributes: Record<string, { type: string; required
     .map(([name]) => ({ path: name, message: `${name} must not be empty.` }));
 }
 
-function refuse(problems: { path: string; message: string }[]) {
+function refuse(problems: Problem[]) {
   if (problems.length === 0) return;
   throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
     errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
@@ -95,15 +112,13 @@ export function registerValidation(strapi: Core.Strapi) {
     if (!context.uid.startsWith('api::') || !['create', 'update', 'publish'].includes(action)) return next();
 
     const params = context.params as Params;
-    const attributes = context.contentType.attributes as never;
-    const rules = RULES[context.uid] ?? [];
-    const populate = [...new Set(rules.flatMap((rule) => rule.populate ?? []))];
-    const docs = strapi.documents(context.uid);
+    const attributes = context.contentType.attributes;
+    const { rules, read } = RULES[context.uid] ?? rulesFor(context.uid, [], []);
 
     // Publishing makes the saved draft public: it must then meet every rule, whatever was edited.
     if (action === 'publish') {
       if (!params.documentId || typeof params.locale !== 'string' || params.locale === '*') return next();
-      const draft = (await docs.findOne({ documentId: params.documentId, locale: params.locale, status: 'draft', populate } as never)) as Record<string, unknown> | null;
+      const draft = await read(strapi, { documentId: params.documentId, locale: params.locale, status: 'draft' });
       if (draft) refuse([...blankRequiredFields(attributes, draft), ...rules.flatMap((rule) => rule.check(draft) ?? [])]);
       return next();
     }
@@ -115,13 +130,13 @@ export function registerValidation(strapi: Core.Strapi) {
     if (rules.length === 0 && blanks.length === 0) return next();
 
     // What the entry will be once written: the stored version of this locale (an update), or for
-    // a new locale of an existing document only the non-localised fields of the others (its
-    // cover, say), never their texts (such as the cover's alt text).
-    let current: Record<string, unknown> | null = null;
+    // a new locale of an existing document only the non-localised fields of the default locale's
+    // version (its cover, say), never its texts (such as the cover's alt text).
+    let current: Entry | null = null;
     if (action === 'update' && params.documentId) {
-      current = await docs.findOne({ documentId: params.documentId, locale: params.locale, populate } as never);
+      current = await read(strapi, { documentId: params.documentId, locale: params.locale });
       if (!current) {
-        const other: Record<string, unknown> = (await docs.findFirst({ filters: { documentId: params.documentId }, populate } as never)) ?? {};
+        const other = (await read(strapi, { documentId: params.documentId })) ?? {};
         current = Object.fromEntries(Object.entries(other).filter(([name]) => !isLocalised(context.contentType, name)));
         current.isNewLocale = true;
       }
