@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { env } from '@strapi/utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import solace from '../config/solace';
+
+const read = () => solace({ env });
+
+describe('config/solace.ts', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('has the documented defaults when nothing is set', () => {
+    for (const name of ['SEED_DEMO_CONTENT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SITE_TOKEN_FILE', 'SITE_REBUILD_URL']) vi.stubEnv(name, undefined);
+    expect(read()).toEqual({ seedDemoContent: true, admin: { email: '', password: '' }, siteTokenFile: '', siteRebuildUrl: '' });
+  });
+
+  it('reads what is set, resolving the token file from the app folder', () => {
+    vi.stubEnv('SEED_DEMO_CONTENT', 'false');
+    vi.stubEnv('ADMIN_EMAIL', 'admin@solace.test');
+    vi.stubEnv('ADMIN_PASSWORD', 'Secret-1');
+    vi.stubEnv('SITE_TOKEN_FILE', '../site/.strapi-token');
+    vi.stubEnv('SITE_REBUILD_URL', 'http://127.0.0.1:8080/__rebuild');
+    expect(read()).toEqual({
+      seedDemoContent: false,
+      admin: { email: 'admin@solace.test', password: 'Secret-1' },
+      siteTokenFile: path.resolve(process.cwd(), '../site/.strapi-token'),
+      siteRebuildUrl: 'http://127.0.0.1:8080/__rebuild',
+    });
+  });
+
+  it('names the variable and what it accepts when a value is wrong', () => {
+    vi.stubEnv('SEED_DEMO_CONTENT', 'yes please');
+    expect(read).toThrow(/SEED_DEMO_CONTENT must be "true" or "false" \(default true\), got "yes please"/);
+    vi.stubEnv('SEED_DEMO_CONTENT', 'true');
+    vi.stubEnv('SITE_REBUILD_URL', '127.0.0.1:8080/__rebuild');
+    expect(read).toThrow(/SITE_REBUILD_URL must be an http\(s\) URL/);
+  });
+});
