@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import sparticuz from '@sparticuz/chromium';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+// __filename, not import.meta: this package compiles as CommonJS for the packages that type-check it.
+const require = createRequire(__filename);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// Flags of the packaged Chromium we leave out: it is built for one-page serverless use, while the
+// tests open several contexts (no single process) and check security behaviour (web security on).
+const UNWANTED_FLAGS = new Set([
+  '--single-process',
+  '--no-zygote',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+]);
+
+// Without these, Chromium keeps trying to reach Google's hosts, which this closed network refuses.
+const QUIET_NETWORK_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * A headless Chromium: CHROMIUM_PATH when set (a system or CI browser), otherwise the one that
+ * `pnpm install` brought with @sparticuz/chromium (unpacked to /tmp on first use).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const override = process.env.CHROMIUM_PATH?.trim();
+  const executablePath = override || (await sparticuz.executablePath());
+  const packagedFlags = override ? ['--no-sandbox', '--disable-gpu'] : sparticuz.args.filter((flag) => !UNWANTED_FLAGS.has(flag));
+  return chromium.launch({ executablePath, args: [...packagedFlags, ...QUIET_NETWORK_FLAGS] });
+}
+
+/** One browser (and a first page) for the test file's describe block, closed after it. */
+export function useBrowser() {
+  const handle = {} as { browser: Browser; page: Page };
+  beforeAll(async () => {
+    handle.browser = await launchBrowser();
+    handle.page = await handle.browser.newPage();
+  });
+  afterAll(async () => {
+    await handle.browser?.close();
+  });
+  return handle;
+}
+
+/**
+ * axe-core's WCAG 2.2 A/AA (and best-practice) violations on the page as it is now: the whole
+ * document, or only what a CSS selector matches (`within`).
+ */
+export async function axeViolations(page: Page, options: { within?: string } = {}) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(async (within) => {
+    // Runs in the page (this file is type-checked without the DOM library).
+    const { axe, document } = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+      document: unknown;
+    };
+    return axe.run(within ? { include: [within] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+  }, options.within ?? null);
+  return (results.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`,
+  );
+}
