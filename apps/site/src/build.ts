@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import lockfile from 'proper-lockfile';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { loadModel } from '../_data/model.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
+import { lockOutput } from './output-lock.js';
 
 export type BuildResult = { outputDir: string; pages: number; fetchMs: number; totalMs: number };
 
@@ -32,14 +32,7 @@ export function rootCause(error: unknown): Error {
  * as it is by then (so the last build to finish is also the newest).
  */
 export async function buildSite(): Promise<BuildResult> {
-  const { outputDir } = readEnv();
-  await fs.mkdir(path.dirname(outputDir), { recursive: true });
-  const release = await lockfile.lock(outputDir, {
-    realpath: false,
-    lockfilePath: `${outputDir}.lock`,
-    stale: 30_000,
-    retries: { retries: 600, minTimeout: 200, maxTimeout: 1_000 },
-  });
+  const release = await lockOutput(readEnv().outputDir);
   try {
     return await buildIntoStaging();
   } finally {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { adminLogin, execSql, graphql, querySql } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lockOutput } from '../../src/output-lock.js';
 import { listFiles } from './output-files.js';
 import { runBuild } from './run-build.js';
 
@@ -110,6 +111,28 @@ describe('a build that succeeds', () => {
     expect(run.code, run.output).toBe(0);
     expect(await fs.readdir(tmp)).toEqual(['site']);
     await expect(fs.access(path.join(output, 'left-from-an-old-build.html'))).rejects.toThrow();
+    expect(await fingerprint(output)).toBe(published);
+  });
+
+  it('waits while another build holds the output folder, then replaces it', async () => {
+    const release = await lockOutput(output);
+    let finished = false;
+    const pending = build().then((run) => ((finished = true), run));
+    try {
+      // An unlocked build starts writing its staging folder within a few seconds; a waiting one never does.
+      const seen = new Set<string>();
+      for (let waited = 0; waited < 10_000; waited += 250) {
+        for (const name of await fs.readdir(tmp)) seen.add(name);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect([...seen].sort()).toEqual(['site', 'site.lock']);
+      expect(finished).toBe(false);
+    } finally {
+      await release();
+    }
+    const run = await pending;
+    expect(run.code, run.output).toBe(0);
+    expect(await fs.readdir(tmp)).toEqual(['site']);
     expect(await fingerprint(output)).toBe(published);
   });
 
