@@ -1,0 +1,118 @@
+import {
+  GraphQLError,
+  Kind,
+  NoFragmentCyclesRule,
+  validate,
+  type ASTVisitor,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+/**
+ * Bounds on one GraphQL document, far above what the site's own queries use (the biggest has
+ * about 60 fields after its fragments are expanded, no aliases, 4 fragments).
+ */
+export const GRAPHQL_LIMITS = {
+  /** Lexical tokens: parsing stops past this, before any validation. */
+  maxTokens: 5000,
+  /** Aliased fields in the whole document (aliases let one request repeat an expensive field). */
+  maxAliases: 20,
+  /** Fields selected once every fragment is expanded where it is spread. */
+  maxSelections: 1000,
+  /** Fragment definitions in the document. */
+  maxFragments: 50,
+  /** Request bodies, checked before they are read (koa-bodyparser's jsonLimit). */
+  maxBodyBytes: 256 * 1024,
+} as const;
+
+const tooLarge = (message: string) => new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+
+/**
+ * Counts selected fields with fragments expanded, stopping as soon as the limit is passed, so a
+ * document whose fragments spread each other many times over ("fragment bombs") costs no more
+ * than the limit to check. Must only run on a document without fragment cycles.
+ */
+function expandedSelectionCount(document: DocumentNode, limit: number) {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  let count = 0;
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (count > limit) return;
+      if (selection.kind === Kind.FIELD) {
+        count += 1;
+        if (selection.selectionSet) walk(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  // Iterative over operations, recursive over nesting: depth is bounded by maxTokens.
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) walk(definition.selectionSet);
+  }
+  return count;
+}
+
+/** The size limits as a validation rule: aliases and fragments are counted as written. */
+function SizeLimitsRule(context: ValidationContext): ASTVisitor {
+  let aliases = 0;
+  let fragments = 0;
+  return {
+    Field(node) {
+      if (node.alias && ++aliases === GRAPHQL_LIMITS.maxAliases + 1) {
+        context.reportError(tooLarge(`The query uses more than ${GRAPHQL_LIMITS.maxAliases} aliases.`));
+      }
+    },
+    FragmentDefinition() {
+      if (++fragments === GRAPHQL_LIMITS.maxFragments + 1) {
+        context.reportError(tooLarge(`The query defines more than ${GRAPHQL_LIMITS.maxFragments} fragments.`));
+      }
+    },
+  };
+}
+
+/**
+ * Problems that must be ruled out before any other validation: Strapi's depth limit
+ * (graphql-depth-limit) follows fragment spreads recursively as soon as validation starts, so a
+ * cycle (`fragment A { ...B } fragment B { ...A }`) overflows the stack (an HTTP 500) and a
+ * fragment bomb takes exponential time. graphql-js's own NoFragmentCyclesRule goes first.
+ */
+export function graphqlLimitErrors(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
+  const errors = validate(schema, document, [NoFragmentCyclesRule, SizeLimitsRule]);
+  if (errors.length > 0) return errors;
+  if (expandedSelectionCount(document, GRAPHQL_LIMITS.maxSelections) > GRAPHQL_LIMITS.maxSelections) {
+    return [tooLarge(`The query selects more than ${GRAPHQL_LIMITS.maxSelections} fields once its fragments are expanded.`)];
+  }
+  return [];
+}
+
+type ValidationStart = { schema: GraphQLSchema; document: DocumentNode };
+
+/**
+ * An Apollo Server plugin: its validationDidStart hook runs after parsing and before Apollo's
+ * validation (which includes the depth limit). A refused document answers HTTP 400 with the
+ * reasons, like any other invalid query. Applies to every query, whichever extension added the
+ * fields it asks for.
+ */
+export const graphqlLimitsPlugin = {
+  async requestDidStart() {
+    return {
+      async validationDidStart({ schema, document }: ValidationStart) {
+        const errors = graphqlLimitErrors(schema, document);
+        if (errors.length === 0) return;
+        throw new GraphQLError(errors.map((error) => error.message).join(' '), {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
