@@ -27,6 +27,12 @@ export type RunningCms = CmsConnection & {
   restart: () => Promise<void>;
   /** Runs `scripts/seed.mjs` (with --force) against the same database while the server is stopped. */
   runSeedScript: (args?: string[]) => Promise<string>;
+  /** Runs a script of apps/cms (e.g. `scripts/backup.mjs`) with the server's settings; never throws. */
+  runScript: (args: string[]) => Promise<{ code: number; output: string }>;
+  /** With the server stopped: an empty database and an empty uploads folder, as on a new machine. */
+  wipe: () => Promise<void>;
+  /** Where this CMS keeps uploaded files. */
+  uploadsDir: string;
   dispose: () => Promise<void>;
   logs: () => string;
 };
@@ -140,7 +146,18 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
       await boot();
     },
     runSeedScript: (args = ['--force']) =>
-      runNode(['scripts/seed.mjs', ...args], env),
+      runNode(['scripts/seed.mjs', ...args], env).then(({ code, output }) => {
+        if (code !== 0) throw new Error(`node scripts/seed.mjs ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`);
+        return output;
+      }),
+    runScript: (args) => runNode(args, env),
+    wipe: async () => {
+      if (child) throw new Error('Stop the CMS before wiping its data.');
+      await database.reset();
+      await fs.rm(path.join(dir, 'public/uploads'), { recursive: true, force: true });
+      await fs.mkdir(path.join(dir, 'public/uploads'), { recursive: true });
+    },
+    uploadsDir: path.join(dir, 'public/uploads'),
     dispose: cleanUp,
     logs: () => output,
   };
@@ -168,13 +185,11 @@ async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => st
 }
 
 function runNode(args: string[], env: Record<string, string>) {
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<{ code: number; output: string }>((resolve) => {
     const child = spawn(process.execPath, args, { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`)),
-    );
+    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
   });
 }

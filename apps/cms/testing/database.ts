@@ -8,6 +8,8 @@ import pg from 'pg';
 export type ThrowawayDatabase = {
   client: 'sqlite' | 'postgres';
   env: Record<string, string>;
+  /** Empties the database (a new, empty one under the same name), as on a fresh machine. */
+  reset: () => Promise<void>;
   drop: () => Promise<void>;
 };
 
@@ -19,13 +21,10 @@ export async function createThrowawayDatabase(dir: string): Promise<ThrowawayDat
 
   if (client === 'sqlite') {
     const filename = path.join(dir, 'cms.db');
-    return {
-      client,
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
-      drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) await fs.rm(filename + suffix, { force: true });
-      },
+    const drop = async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) await fs.rm(filename + suffix, { force: true });
     };
+    return { client, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, reset: drop, drop };
   }
 
   const name = `solace_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -33,10 +32,15 @@ export async function createThrowawayDatabase(dir: string): Promise<ThrowawayDat
   await withPostgres(serverUrl, (db) => db.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  const drop = () => withPostgres(serverUrl, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
   return {
     client,
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: () => withPostgres(serverUrl, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    reset: async () => {
+      await drop();
+      await withPostgres(serverUrl, (db) => db.query(`CREATE DATABASE ${name}`));
+    },
+    drop,
   };
 }
 
@@ -84,3 +88,18 @@ export async function querySql<T = Record<string, unknown>>(env: Record<string, 
 }
 
 export const makeTempDir = (label: string) => fs.mkdtemp(path.join(os.tmpdir(), `solace-${label}-`));
+
+/** How many tables a test CMS's database holds (0: empty, or no SQLite file yet). */
+export async function countTables(env: Record<string, string>) {
+  if (env.DATABASE_CLIENT === 'postgres') {
+    const rows = await querySql<{ n: string }>(env, "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    return Number(rows[0]!.n);
+  }
+  try {
+    await fs.access(env.DATABASE_FILENAME!);
+  } catch {
+    return 0;
+  }
+  const rows = await querySql<{ n: number }>(env, "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'");
+  return Number(rows[0]!.n);
+}
