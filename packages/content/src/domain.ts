@@ -8,7 +8,7 @@ import type { Provider } from './content-types/provider.js';
 import type { SelfAssessment } from './content-types/self-assessment.js';
 import type { Topic } from './content-types/topic.js';
 
-export type { Article } from './content-types/article.js';
+export type { Article, DraftNeed, DraftState, Review } from './content-types/article.js';
 export type { Author, AuthorRef } from './content-types/author.js';
 export type { Global } from './content-types/global.js';
 export type { Image } from './content-types/image.js';

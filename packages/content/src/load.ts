@@ -1,5 +1,6 @@
 import type { ContentClient } from './client.js';
 import { compareArticles, readArticle } from './content-types/article.js';
+import { readArticleDraft, settleDraftSlugs } from './content-types/article-draft.js';
 import { readAuthor } from './content-types/author.js';
 import { readGlobal } from './content-types/global.js';
 import { readProvider } from './content-types/provider.js';
@@ -13,7 +14,8 @@ import { crossLocaleReferences } from './load/references.js';
 
 /**
  * Reads everything the site publishes (with drafts: the latest version of every article, for
- * previews), in every locale the CMS has. Fails on the first invalid entry, naming it.
+ * previews, however incomplete), in every locale the CMS has. Fails on the first invalid entry,
+ * naming it; a draft is never invalid, what it lacks is listed in `article.draft.needs`.
  */
 export async function loadSiteContent(
   client: ContentClient,
@@ -47,7 +49,13 @@ export async function loadSiteContent(
         // Site settings fall back to the default locale's until a translator adds them.
         global: readGlobal(f.global ?? defaultGlobal, code),
         selfAssessment: f.selfAssessment ? readSelfAssessment(f.selfAssessment, code) : null,
-        articles: f.articles.map((a) => readArticle(a, code, refs, cmsOrigin)).sort(compareArticles),
+        articles: (drafts
+          ? settleDraftSlugs(
+              f.articleDrafts.map((a) => readArticleDraft(a, code, refs, cmsOrigin)),
+              (id) => f.articleDrafts.find((a) => a.documentId === id)?.createdAt ?? '',
+            )
+          : f.articles.map((a) => readArticle(a, code, refs, cmsOrigin))
+        ).sort(compareArticles),
         authors: authors.get(code)!,
         topics: topics.get(code)!,
         providers: f.providers.map((p) => readProvider(p, code)),

@@ -46,4 +46,7 @@ export const rawArticle = {
   author: { documentId: 'au1' },
   topics: [{ documentId: 't1' }, null, { documentId: 'missing' }],
   seo: { metaTitle: 'Heart failure', metaDescription: 'About heart failure.', canonicalUrl: null },
+  reviewedBy: { documentId: 'au1' },
+  reviewedAt: '2026-03-03',
+  nextReviewDue: '2027-03-03',
 } satisfies ArticleFragment;

@@ -23,8 +23,12 @@ export type DemoArticleLocale = {
   metaDescription: string;
 };
 
+/** A medical review: the reviewing author's slug, the review date and the next review's (YYYY-MM-DD). */
+export type DemoReview = { by: string; at: string; nextDue: string };
+
 export type DemoArticle = {
   key: string;
+  review?: DemoReview;
   author: string;
   topics: string[];
   publishedAt: string;

@@ -145,6 +145,11 @@ async function seedArticles(
         author: authors.get(article.author),
         topics: article.topics.map((slug) => topics.get(slug)),
         seo: { metaTitle: text.metaTitle, metaDescription: text.metaDescription },
+        ...(article.review && {
+          reviewedBy: authors.get(article.review.by),
+          reviewedAt: article.review.at,
+          nextReviewDue: article.review.nextDue,
+        }),
       };
     });
     await seeder.ensure('api::article.article', article.locales.en.slug, versions, !article.draft);

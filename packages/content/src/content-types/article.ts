@@ -34,6 +34,11 @@ export const articleFields = graphql(`
       metaDescription
       canonicalUrl
     }
+    reviewedBy {
+      documentId
+    }
+    reviewedAt
+    nextReviewDue
   }
 `);
 
@@ -79,7 +84,18 @@ const articleChecks = z
 
 export type ArticleNode = Checked<ArticleFragment, typeof articleChecks>;
 
-export type Article = LocalisedEntry & {
+/** A medical review: who (an author with credentials), when (YYYY-MM-DD), and when it is next due. */
+export type Review = { by: AuthorRef; reviewedAt: string; nextReviewDue: string | null };
+
+/** What a draft still needs before it can be published (the CMS refuses to publish without it). */
+export type DraftNeed = 'title' | 'slug' | 'slugTaken' | 'summary' | 'body' | 'metaTitle' | 'metaDescription' | 'coverAlt';
+
+/** Only in a preview build: whether the article is published in this locale, and what it still needs. */
+export type DraftState = { published: boolean; needs: DraftNeed[] };
+
+export type Article = Omit<LocalisedEntry, 'slug'> & {
+  /** Null only in a preview, for a draft without a slug of its own (its page is then by documentId). */
+  slug: string | null;
   title: string;
   summary: string;
   /** CommonMark, as the editor wrote it; the site renders and sanitises it. */
@@ -92,6 +108,9 @@ export type Article = LocalisedEntry & {
   author: AuthorRef | null;
   topics: TopicRef[];
   seo: { title: string; description: string; canonicalUrl: string | null };
+  review: Review | null;
+  /** Null outside previews. In a preview, a missing text is '' and `needs` says so. */
+  draft: DraftState | null;
 };
 
 /** Finds the author and topics an article links to, by documentId. */
@@ -121,7 +140,18 @@ export function toArticle(node: ArticleNode, refs: ReferenceLookup, cmsOrigin: s
       description: node.seo.metaDescription.trim(),
       canonicalUrl: node.seo.canonicalUrl ?? null,
     },
+    review: toReview(node, refs),
+    draft: null,
   };
+}
+
+type ReviewFields = { reviewedBy?: { documentId: string } | null; reviewedAt?: string | null; nextReviewDue?: string | null };
+
+/** A review is shown only with both a reviewer (found, with credentials) and a date. */
+export function toReview(node: ReviewFields, refs: ReferenceLookup): Review | null {
+  const by = node.reviewedBy ? refs.author(node.reviewedBy.documentId) : undefined;
+  if (!by?.credentials || !node.reviewedAt) return null;
+  return { by, reviewedAt: node.reviewedAt.slice(0, 10), nextReviewDue: node.nextReviewDue?.slice(0, 10) ?? null };
 }
 
 export const readArticle = (node: ArticleFragment, locale: string, refs: ReferenceLookup, cmsOrigin: string) =>

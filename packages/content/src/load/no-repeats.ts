@@ -2,9 +2,10 @@ import { ContentValidationError } from '../errors.js';
 import type { LocaleNodes } from './fetch.js';
 
 /** Offset paging over content that changed mid-build could repeat an entry: refuse rather than guess. */
-export function assertNoRepeats({ locale, articles, authors, topics, providers }: LocaleNodes): void {
+export function assertNoRepeats({ locale, articles, articleDrafts, authors, topics, providers }: LocaleNodes): void {
   const lists: [string, { documentId: string }[]][] = [
     ['article', articles],
+    ['article', articleDrafts],
     ['author', authors],
     ['topic', topics],
     ['provider', providers],
