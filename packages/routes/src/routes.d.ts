@@ -4,6 +4,12 @@ export function homeUrl(locale: string): string;
 export function articlesUrl(locale: string, page?: number): string;
 /** @param {string} locale @param {string} slug */
 export function articleUrl(locale: string, slug: string): string;
+/**
+ * An article's page by its documentId, for previews only: where a draft without a slug of its own
+ * (none yet, or one another article has) is shown, at an address that stays put while it is edited.
+ * @param {string} locale @param {string} documentId
+ */
+export function articleByIdUrl(locale: string, documentId: string): string;
 /** @param {string} locale */
 export function authorsUrl(locale: string): string;
 /** @param {string} locale @param {string} slug */
@@ -45,8 +51,9 @@ export function localeLinks(locale: string): {
     feed: string;
 };
 /**
- * @typedef {{ slug?: string | null, state?: string | null }} DocumentFields
- *   the fields of a CMS document its URL is made of (a provider's page is under its state)
+ * @typedef {{ documentId?: string | null, slug?: string | null, state?: string | null }} DocumentFields
+ *   the fields of a CMS document its URL is made of (a provider's page is under its state); the
+ *   CMS returns documentId with any fields
  * @typedef {{ fields: ('slug' | 'state')[], url: (locale: string, doc: DocumentFields) => string | null }} DocumentRoute
  */
 /**
@@ -56,9 +63,11 @@ export function localeLinks(locale: string): {
  */
 export const documentRoutes: Readonly<Record<string, DocumentRoute>>;
 /**
- * the fields of a CMS document its URL is made of (a provider's page is under its state)
+ * the fields of a CMS document its URL is made of (a provider's page is under its state); the
+ * CMS returns documentId with any fields
  */
 export type DocumentFields = {
+    documentId?: string | null;
     slug?: string | null;
     state?: string | null;
 };

@@ -18,6 +18,15 @@ export function articleUrl(locale, slug) {
   return `/${locale}/articles/${slug}/`;
 }
 
+/**
+ * An article's page by its documentId, for previews only: where a draft without a slug of its own
+ * (none yet, or one another article has) is shown, at an address that stays put while it is edited.
+ * @param {string} locale @param {string} documentId
+ */
+export function articleByIdUrl(locale, documentId) {
+  return `/${locale}/articles/by-id/${documentId}/`;
+}
+
 /** @param {string} locale */
 export function authorsUrl(locale) {
   return `/${locale}/authors/`;
@@ -98,8 +107,9 @@ export function localeLinks(locale) {
 }
 
 /**
- * @typedef {{ slug?: string | null, state?: string | null }} DocumentFields
- *   the fields of a CMS document its URL is made of (a provider's page is under its state)
+ * @typedef {{ documentId?: string | null, slug?: string | null, state?: string | null }} DocumentFields
+ *   the fields of a CMS document its URL is made of (a provider's page is under its state); the
+ *   CMS returns documentId with any fields
  * @typedef {{ fields: ('slug' | 'state')[], url: (locale: string, doc: DocumentFields) => string | null }} DocumentRoute
  */
 
@@ -111,7 +121,11 @@ export function localeLinks(locale) {
 export const documentRoutes = Object.freeze({
   global: { fields: [], url: (locale) => homeUrl(locale) },
   'self-assessment': { fields: [], url: (locale) => selfAssessmentUrl(locale) },
-  article: { fields: ['slug'], url: (locale, { slug }) => (slug ? articleUrl(locale, slug) : null) },
+  // A draft without a slug is shown in the preview by its documentId.
+  article: {
+    fields: ['slug'],
+    url: (locale, { slug, documentId }) => (slug ? articleUrl(locale, slug) : documentId ? articleByIdUrl(locale, documentId) : null),
+  },
   author: { fields: ['slug'], url: (locale, { slug }) => (slug ? authorUrl(locale, slug) : null) },
   topic: { fields: ['slug'], url: (locale, { slug }) => (slug ? topicUrl(locale, slug) : null) },
   provider: {

@@ -34,6 +34,9 @@ describe('routes', () => {
   it('map a CMS document to its page, or null when a field its URL needs is missing', () => {
     const { documentRoutes } = routes;
     expect(documentRoutes.article!.url('es', { slug: 'uno' })).toBe('/es/articles/uno/');
+    expect(documentRoutes.article!.url('es', { slug: null, documentId: 'abc123' })).toBe('/es/articles/by-id/abc123/');
+    expect(routes.articleByIdUrl('en', 'abc123')).toBe('/en/articles/by-id/abc123/');
+    expect(documentRoutes.article!.url('es', {})).toBeNull();
     expect(documentRoutes.provider!.fields).toEqual(['slug', 'state']);
     expect(documentRoutes.provider!.url('en', { slug: 'p', state: 'MA' })).toBe('/en/providers/ma/p/');
     expect(documentRoutes.provider!.url('en', { slug: 'p' })).toBeNull();
