@@ -28,6 +28,15 @@ export function readDataSettings() {
   return { database, uploadsDir: path.join(publicDir, 'uploads'), healthUrl: `http://${host}:${server.port}/_health` };
 }
 
+/**
+ * The folder a relative archive path is relative to: where `pnpm backup`/`pnpm restore` was typed
+ * (the root scripts pass it on, as turbo's pnpm sets INIT_CWD to apps/cms), else this process's.
+ */
+export function callerDir() {
+  // eslint-disable-next-line no-restricted-properties -- where the command was typed, not a setting
+  return process.env.SOLACE_CALLER_DIR || process.env.INIT_CWD || process.cwd();
+}
+
 /** True when a CMS answers on the configured address (cheap: one request, one second at most). */
 export async function cmsIsAnswering(healthUrl) {
   try {

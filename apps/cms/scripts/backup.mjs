@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appDir } from './load-strapi.mjs';
-import { readDataSettings } from './backup-settings.mjs';
+import { callerDir, readDataSettings } from './backup-settings.mjs';
 import { describeCode } from './backup-schema.mjs';
 import { dumpDatabase, dumpFileName, countTables } from './backup-database.mjs';
 import { countContent } from './backup-manifest.mjs';
@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const started = performance.now();
 const createdAt = new Date();
 const archive = path.resolve(
-  process.env.INIT_CWD ?? process.cwd(), // eslint-disable-line no-restricted-properties -- pnpm's caller folder, for a relative --out
+  callerDir(),
   values.out ?? path.join(appDir, 'backups', `solace-${createdAt.toISOString().replace(/[:.]/g, '-')}.tar.gz`),
 );
 

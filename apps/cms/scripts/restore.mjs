@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cmsIsAnswering, readDataSettings } from './backup-settings.mjs';
+import { callerDir, cmsIsAnswering, readDataSettings } from './backup-settings.mjs';
 import { describeCode, stableJson } from './backup-schema.mjs';
 import { countTables, dumpFileName, restoreDatabase } from './backup-database.mjs';
 import { countContent } from './backup-manifest.mjs';
@@ -18,8 +18,7 @@ if (positionals.length !== 1) {
   console.error('Usage: pnpm restore <archive.tar.gz> [--replace]');
   process.exit(2);
 }
-// eslint-disable-next-line no-restricted-properties -- pnpm's caller folder, for a relative archive path
-const archive = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+const archive = path.resolve(callerDir(), positionals[0]);
 const started = performance.now();
 
 async function uploadsPresent(dir) {
@@ -39,6 +38,8 @@ async function restore(staging) {
   }
   const manifest = await extractAndVerify(archive, staging);
 
+  // Strapi's upload plugin will not even register without the folder (a new machine has none).
+  await fs.mkdir(uploadsDir, { recursive: true });
   const code = await describeCode();
   if (manifest.schemaHash !== code.schemaHash) {
     throw new Refusal(
