@@ -14,6 +14,10 @@ export type SolaceConfig = {
   siteTokenFile: string;
   /** Called when content changes so the local site rebuilds, or '' (off). */
   siteRebuildUrl: string;
+  /** Shared with the site server: sent with rebuild requests, required on build reports ('' refuses every report). */
+  rebuildSecret: string;
+  /** Absolute path the rebuild secret is written to for the local site server (`pnpm start`), or ''. */
+  siteRebuildSecretFile: string;
 };
 
 function readSwitch(name: string, value: string, fallback: boolean) {
@@ -21,6 +25,15 @@ function readSwitch(name: string, value: string, fallback: boolean) {
   if (normalised === '') return fallback;
   if (normalised === 'true' || normalised === 'false') return normalised === 'true';
   throw new Error(`${name} must be "true" or "false" (default ${fallback}), got "${value}".`);
+}
+
+/** A shared secret: long and random, or empty (off). */
+function readSecret(name: string, value: string) {
+  const raw = value.trim();
+  if (raw !== '' && raw.length < 16) {
+    throw new Error(`${name} must be a long random string (16 characters or more), such as scripts/ensure-env.mjs generates.`);
+  }
+  return raw;
 }
 
 function readUrl(name: string, value: string) {
@@ -34,11 +47,14 @@ function readUrl(name: string, value: string) {
 
 export default ({ env }: Core.Config.Shared.ConfigParams): SolaceConfig => {
   const siteTokenFile = env('SITE_TOKEN_FILE', '').trim();
+  const siteRebuildSecretFile = env('SITE_REBUILD_SECRET_FILE', '').trim();
   return {
     seedDemoContent: readSwitch('SEED_DEMO_CONTENT', env('SEED_DEMO_CONTENT', ''), true),
     admin: { email: env('ADMIN_EMAIL', ''), password: env('ADMIN_PASSWORD', '') },
     // Relative paths are resolved from the app root (apps/cms), as Strapi runs from there.
     siteTokenFile: siteTokenFile && path.resolve(process.cwd(), siteTokenFile),
     siteRebuildUrl: readUrl('SITE_REBUILD_URL', env('SITE_REBUILD_URL', '')),
+    rebuildSecret: readSecret('SITE_REBUILD_SECRET', env('SITE_REBUILD_SECRET', '')),
+    siteRebuildSecretFile: siteRebuildSecretFile && path.resolve(process.cwd(), siteRebuildSecretFile),
   };
 };

@@ -24,6 +24,9 @@ const defaults = {
   ADMIN_PASSWORD: password(),
   SITE_TOKEN_FILE: '../site/.strapi-token',
   SITE_REBUILD_URL: 'http://127.0.0.1:8080/__rebuild',
+  // Sent with every rebuild call (and build report), so nothing else can trigger builds.
+  SITE_REBUILD_SECRET: crypto.randomBytes(32).toString('base64url'),
+  SITE_REBUILD_SECRET_FILE: '../site/.rebuild-secret',
   PREVIEW_URL: 'http://localhost:8081',
 };
 
