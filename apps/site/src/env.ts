@@ -11,6 +11,10 @@ export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * STRAPI_TOKEN_FILE overrides it. */
 export const LOCAL_TOKEN_FILE = path.join(SITE_DIR, '.strapi-token');
 
+/** Where the local CMS writes the rebuild webhook's shared secret on boot (see apps/cms
+ * SITE_REBUILD_SECRET_FILE); SITE_REBUILD_SECRET_FILE overrides it, SITE_REBUILD_SECRET replaces it. */
+export const LOCAL_REBUILD_SECRET_FILE = path.join(SITE_DIR, '.rebuild-secret');
+
 type Env = Record<string, string | undefined>;
 
 /** What `pnpm start`, `pnpm dev` and the benchmark need; none of it needs the CMS's token. */
@@ -28,6 +32,10 @@ export type ServerEnv = {
   chromiumPath: string | undefined;
   /** The output folders of a site build and of a preview build. */
   outputDirs: { site: string; preview: string };
+  /** Public address of the preview (SITE_PREVIEW_URL), or its local address. */
+  previewUrl: string;
+  /** The rebuild webhook's shared secret: SITE_REBUILD_SECRET, or read from `file` (see readRebuildSecret). */
+  rebuildSecret: { value: string | undefined; file: string };
 };
 
 /** What a site build needs. */
@@ -75,21 +83,51 @@ function readPort(name: string, value: string | undefined, fallback: number) {
 
 const isOn = (value: string | undefined) => ['1', 'true'].includes(value?.trim().toLowerCase() ?? '');
 
+function readSecret(name: string, value: string | undefined) {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 16) throw new EnvError(`${name} must be a long random string (16 characters or more), such as apps/cms/scripts/ensure-env.mjs generates.`);
+  return raw;
+}
+
 function outputDir(env: Env, preview: boolean) {
   return path.resolve(SITE_DIR, env.SITE_OUTPUT_DIR?.trim() || (preview ? '_preview' : '_site'));
 }
 
 /** Checks the settings of the site's servers (start, dev) and scripts. Pure: for tests. */
 export function parseServerEnv(env: Env): ServerEnv {
+  const previewPort = readPort('SITE_PREVIEW_PORT', env.SITE_PREVIEW_PORT, 8081);
   return {
     strapiUrl: readUrl('STRAPI_URL', env.STRAPI_URL, DEFAULT_STRAPI_URL),
     siteUrl: env.SITE_URL?.trim() ? readUrl('SITE_URL', env.SITE_URL, DEFAULT_SITE_URL) : undefined,
     sitePort: readPort('SITE_PORT', env.SITE_PORT, 8080),
-    previewPort: readPort('SITE_PREVIEW_PORT', env.SITE_PREVIEW_PORT, 8081),
+    previewPort,
     host: env.SITE_HOST?.trim() || '127.0.0.1',
     chromiumPath: env.CHROMIUM_PATH?.trim() || undefined,
-    outputDirs: { site: outputDir(env, false), preview: outputDir(env, true) },
+    // `pnpm start` builds both, so each has its own variable here.
+    outputDirs: {
+      site: outputDir(env, false),
+      preview: path.resolve(SITE_DIR, env.SITE_PREVIEW_OUTPUT_DIR?.trim() || '_preview'),
+    },
+    previewUrl: readUrl('SITE_PREVIEW_URL', env.SITE_PREVIEW_URL, `http://localhost:${previewPort}`),
+    rebuildSecret: {
+      value: readSecret('SITE_REBUILD_SECRET', env.SITE_REBUILD_SECRET),
+      file: env.SITE_REBUILD_SECRET_FILE?.trim() ? path.resolve(SITE_DIR, env.SITE_REBUILD_SECRET_FILE.trim()) : LOCAL_REBUILD_SECRET_FILE,
+    },
   };
+}
+
+/**
+ * The rebuild webhook's shared secret, read when needed: the local CMS writes the file on boot,
+ * possibly after the site started. Undefined while there is none (every call is then refused).
+ */
+export function readRebuildSecret({ rebuildSecret }: ServerEnv): string | undefined {
+  if (rebuildSecret.value) return rebuildSecret.value;
+  try {
+    return readSecret('The secret in SITE_REBUILD_SECRET_FILE', fs.readFileSync(rebuildSecret.file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

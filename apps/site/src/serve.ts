@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
+import { SECRET_HEADER, secretMatches } from './rebuild-webhook.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +45,54 @@ export function resolveFile(root: string, urlPath: string): string | null {
 
 const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
+/**
+ * The Host names a server answers to: the loopback names with the port it listens on, plus any
+ * given (the host of SITE_URL). A page on another name that resolves here (DNS rebinding) must not
+ * read the drafts preview or reach the rebuild endpoint.
+ */
+export function allowedHosts(port: number, extra: (string | undefined)[] = []) {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].map((name) => `${name}:${port}`);
+  return new Set([...loopback, ...extra.filter((host): host is string => !!host).map((host) => host.toLowerCase())]);
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Shown until the first good build exists: says so, and reloads itself. */
+function notBuiltYetPage(detail: string) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="5"><title>Not built yet</title></head>
+<body>
+<main>
+<h1>Not built yet</h1>
+<p>This site has not been built yet. This page reloads every few seconds and shows the site as soon as its first build succeeds.</p>
+${detail ? `<p>${escapeHtml(detail)}</p>` : ''}
+</main>
+</body>
+</html>
+`;
+}
+
+const REBUILD_BODY_LIMIT = 1024 * 1024;
+
+export type RebuildOptions = {
+  /** The shared secret the CMS's webhook sends in x-solace-secret; undefined refuses every call. */
+  secret: () => string | undefined;
+  /** Called with the webhook's JSON payload once the call is accepted. */
+  onRequest: (payload: unknown) => void;
+};
+
+export type StaticServerOptions = {
+  /** With rebuild, `POST /__rebuild` (the CMS's webhook) asks for a rebuild. */
+  rebuild?: RebuildOptions;
+  /** Host names besides the loopback ones (each with its port, as in a Host header). */
+  extraHosts?: string[];
+  /** A line for the "not built yet" page (what the first build is doing). */
+  buildStatus?: () => string;
+};
+
 /** The media type of a request (without parameters such as charset), lower-cased. */
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -55,25 +105,21 @@ function directoryUrl(root: string, file: string) {
 }
 
 /**
- * A static file server for the built site (local preview and tests), with the site's 404 page.
- * With onRebuild, `POST /__rebuild` from this machine (the local CMS's webhook) triggers it.
+ * A static file server for the built site (`pnpm start` and tests), with the site's 404 page. It
+ * answers only its own Host names (421 otherwise), and a "not built yet" page (503) until the
+ * output folder exists.
  */
-export function createStaticServer(root: string, options: { onRebuild?: () => void } = {}) {
+export function createStaticServer(root: string, options: StaticServerOptions = {}) {
   const absoluteRoot = path.resolve(root);
-  return http.createServer((req, res) => {
-    if (req.method === 'POST' && req.url === '/__rebuild' && options.onRebuild) {
-      req.resume(); // the webhook's body is not needed
-      if (!isLoopback(req.socket.remoteAddress)) {
-        res.writeHead(403).end();
-      } else if (mediaType(req.headers['content-type']) !== 'application/json') {
-        // A web page in the developer's browser can POST here cross-site, but only as a "simple"
-        // request (text/plain, form types): JSON needs a CORS preflight, which this server never
-        // approves. Strapi's webhooks send application/json.
-        res.writeHead(415).end();
-      } else {
-        options.onRebuild();
-        res.writeHead(202).end();
-      }
+  const server = http.createServer((req, res) => {
+    const { port } = server.address() as AddressInfo;
+    if (!allowedHosts(port, options.extraHosts).has((req.headers.host ?? '').toLowerCase())) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown Host');
+      req.resume();
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/__rebuild' && options.rebuild) {
+      handleRebuild(req, res, options.rebuild);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -86,6 +132,11 @@ export function createStaticServer(root: string, options: { onRebuild?: () => vo
     // A directory URL without its trailing slash would break relative links: redirect.
     if (file?.endsWith(`${path.sep}index.html`) && !pathname.endsWith('/') && !pathname.endsWith('index.html')) {
       res.writeHead(301, { location: `${directoryUrl(absoluteRoot, file)}${url.slice(pathname.length)}` }).end();
+      return;
+    }
+    if (!file && !fs.existsSync(absoluteRoot)) {
+      const headers = { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' };
+      res.writeHead(503, headers).end(req.method === 'HEAD' ? undefined : notBuiltYetPage(options.buildStatus?.() ?? ''));
       return;
     }
     const status = file ? 200 : 404;
@@ -115,5 +166,52 @@ export function createStaticServer(root: string, options: { onRebuild?: () => vo
         if (error) res.destroy();
       });
     });
+  });
+  return server;
+}
+
+/**
+ * The CMS's webhook: refused without the shared secret (401), or from another machine (403); only
+ * JSON, which a web page cannot send cross-site without a CORS preflight this server never approves.
+ */
+function handleRebuild(req: http.IncomingMessage, res: http.ServerResponse, rebuild: RebuildOptions) {
+  const presented = req.headers[SECRET_HEADER];
+  if (!secretMatches(typeof presented === 'string' ? presented : undefined, rebuild.secret())) {
+    req.resume();
+    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end(`Send the shared secret (SITE_REBUILD_SECRET) in ${SECRET_HEADER}.`);
+    return;
+  }
+  if (!isLoopback(req.socket.remoteAddress)) {
+    req.resume();
+    res.writeHead(403).end();
+    return;
+  }
+  if (mediaType(req.headers['content-type']) !== 'application/json') {
+    req.resume();
+    res.writeHead(415).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > REBUILD_BODY_LIMIT) {
+      res.writeHead(413, { connection: 'close' }).end();
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (res.headersSent) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The body is not JSON.');
+      return;
+    }
+    rebuild.onRequest(payload);
+    res.writeHead(202).end();
   });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, parseServerEnv, readEnv, readServerEnv } from '../../src/env.js';
+import { EnvError, parseEnv, parseServerEnv, readEnv, readRebuildSecret, readServerEnv } from '../../src/env.js';
 
 const TOKEN = 'a1'.repeat(40);
 const noFile = path.join(os.tmpdir(), 'solace-no-such-token-file');
@@ -59,6 +59,25 @@ describe('parseServerEnv (start, dev and script settings)', () => {
       CHROMIUM_PATH: '/opt/chromium',
     });
     expect(env).toMatchObject({ strapiUrl: 'http://cms.test:1400', siteUrl: 'https://example.org', sitePort: 9000, previewPort: 9001, host: '0.0.0.0', chromiumPath: '/opt/chromium' });
+  });
+
+  it('gives the preview its own output folder and address, and reads the rebuild secret', () => {
+    const env = parseServerEnv({ SITE_OUTPUT_DIR: '/tmp/site', SITE_PREVIEW_OUTPUT_DIR: '/tmp/preview', SITE_PREVIEW_PORT: '9001', SITE_REBUILD_SECRET: ' a-long-random-shared-secret ' });
+    expect(env.outputDirs).toEqual({ site: '/tmp/site', preview: '/tmp/preview' });
+    expect(env.previewUrl).toBe('http://localhost:9001');
+    expect(parseServerEnv({ SITE_PREVIEW_URL: 'https://preview.example.org/' }).previewUrl).toBe('https://preview.example.org');
+    expect(readRebuildSecret(env)).toBe('a-long-random-shared-secret');
+    expect(() => parseServerEnv({ SITE_REBUILD_SECRET: 'short' })).toThrow(/SITE_REBUILD_SECRET must be a long random string/);
+  });
+
+  it('reads the rebuild secret the local CMS wrote, when it has', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), '.rebuild-secret');
+    const env = parseServerEnv({ SITE_REBUILD_SECRET_FILE: file });
+    expect(readRebuildSecret(env)).toBeUndefined();
+    fs.writeFileSync(file, 'written-by-the-cms-on-boot\n');
+    expect(readRebuildSecret(env)).toBe('written-by-the-cms-on-boot');
+    fs.writeFileSync(file, 'short\n');
+    expect(readRebuildSecret(env)).toBeUndefined();
   });
 
   it('names the variable and its default when a port is wrong', () => {

@@ -36,25 +36,6 @@ describe('static server', () => {
     expect(resolveFile(root, '/en/../../secret.txt')).toBeNull();
   });
 
-  it('rebuilds when the local CMS calls POST /__rebuild', async () => {
-    let rebuilds = 0;
-    const server = createStaticServer(os.tmpdir(), { onRebuild: () => rebuilds++ });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      // What a cross-site page can send without a CORS preflight is refused.
-      const plain = await fetch(`${base}/__rebuild`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
-      expect(plain.status).toBe(415);
-      expect(rebuilds).toBe(0);
-      const json = await fetch(`${base}/__rebuild`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      expect(json.status).toBe(202);
-      expect(rebuilds).toBe(1);
-      expect((await fetch(`${base}/__rebuild`)).status).toBe(404);
-    } finally {
-      server.close();
-    }
-  });
-
   it('redirects directory URLs to their trailing slash, never off the origin', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solace-serve-'));
     fs.mkdirSync(path.join(dir, 'en'));
