@@ -23,10 +23,11 @@ const target = corpusDatabaseConfig(database);
 await ensureCorpusDatabase(database);
 fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
 app.config.set('database', target.config);
-// The corpus CMS seeds no demo content, writes no token for the demo site and calls no rebuild hook.
+// The corpus CMS seeds no demo content, writes no token or secret for the demo site, calls no rebuild hook.
 app.config.set('solace.seedDemoContent', false);
 app.config.set('solace.siteTokenFile', '');
 app.config.set('solace.siteRebuildUrl', '');
+app.config.set('solace.siteRebuildSecretFile', '');
 log(`loading into ${target.label}`);
 const strapi = await app.load();
 
@@ -74,7 +75,8 @@ async function inBatches(label, items, write) {
     await strapi.db.transaction(async () => {
       for (const item of batch) await write(item);
     });
-    log(`${label}: ${Math.min(i + BATCH, items.length)}/${items.length} (${seconds()})`);
+    const done = Math.min(i + BATCH, items.length);
+    if (done === items.length || (done / BATCH) % 10 === 0) log(`${label}: ${done}/${items.length} (${seconds()})`);
   }
 }
 
