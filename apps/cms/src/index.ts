@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
+import { batchRelationResolvers } from './graphql-bulk-relations';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
@@ -12,6 +13,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerValidation(strapi);
     extendGraphql(strapi);
+    batchRelationResolvers(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
