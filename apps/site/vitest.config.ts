@@ -13,6 +13,15 @@ export default defineConfig({
       },
       {
         test: {
+          // `pnpm start` against a CMS of its own (no shared site build).
+          name: 'start',
+          include: ['test/start/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],

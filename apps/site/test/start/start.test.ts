@@ -1,0 +1,92 @@
+// `pnpm start` for real: the start script and its servers against a real CMS, on free ports.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApiToken, graphql, startCms, type RunningCms } from '@solace/cms/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, newSecret, request, startSite, type RunningSite } from './run-start.js';
+
+const ARTICLE = '/en/articles/copd-palliative-care/';
+const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 'g'))?.length ?? 0;
+
+describe('pnpm start', () => {
+  let cms: RunningCms;
+  let site: RunningSite;
+  let tmp: string;
+  let blocker: string;
+  const secret = newSecret();
+
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-start-'));
+    // The preview's output folder sits under a file, so every preview build fails (and only those).
+    blocker = path.join(tmp, 'preview-parent');
+    await fs.writeFile(blocker, 'not a folder');
+    const [sitePort, previewPort] = [await freePort(), await freePort()];
+    cms = await startCms({ env: { SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/__rebuild`, SITE_REBUILD_SECRET: secret } });
+    site = startSite({
+      STRAPI_URL: cms.url,
+      STRAPI_TOKEN: cms.siteToken,
+      SITE_PORT: String(sitePort),
+      SITE_PREVIEW_PORT: String(previewPort),
+      SITE_OUTPUT_DIR: path.join(tmp, 'site'),
+      SITE_PREVIEW_OUTPUT_DIR: path.join(blocker, 'preview'),
+      SITE_REBUILD_SECRET: secret,
+    });
+  });
+  afterAll(async () => {
+    await site?.stop();
+    await cms?.dispose();
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('serves a "not built yet" page until the first build, then the site, while the failing preview is retried', async () => {
+    await expect.poll(() => request(site.sitePort).then((r) => r.status, () => 0), { timeout: 20_000 }).not.toBe(0);
+    const early = await request(site.sitePort, { path: '/en/' });
+    expect(early.status, 'the first build cannot have finished yet').toBe(503);
+    expect(early.body).toContain('<h1>Not built yet</h1>');
+
+    await expect.poll(() => request(site.sitePort, { path: ARTICLE }).then((r) => r.status), { timeout: 120_000, interval: 500 }).toBe(200);
+    await expect.poll(() => count(site.output(), /\[preview\] build \S+ failed/), { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(2);
+    expect((await request(site.previewPort, { path: ARTICLE })).status).toBe(503);
+    expect((await request(site.sitePort, { path: ARTICLE })).status).toBe(200);
+    expect(site.exited()).toBe(false);
+  });
+
+  it('refuses a rebuild call without the secret, and requests with another Host name', async () => {
+    const call = (headers: Record<string, string>, host?: string) =>
+      request(site.sitePort, { method: 'POST', path: '/__rebuild', headers: { 'content-type': 'application/json', ...headers }, body: '{}', host });
+    expect((await call({})).status).toBe(401);
+    expect((await call({ 'x-solace-secret': `${secret}x` })).status).toBe(401);
+    expect((await call({ 'x-solace-secret': secret }, `attacker.example:${site.sitePort}`)).status).toBe(421);
+    expect((await request(site.sitePort, { path: ARTICLE, host: `attacker.example:${site.sitePort}` })).status).toBe(421);
+    expect((await request(site.previewPort, { path: ARTICLE, host: `attacker.example:${site.previewPort}` })).status).toBe(421);
+    // Each server answers its own port only.
+    expect((await request(site.previewPort, { path: ARTICLE, host: `localhost:${site.sitePort}` })).status).toBe(421);
+    expect((await request(site.sitePort, { path: ARTICLE, host: `127.0.0.1:${site.sitePort}` })).status).toBe(200);
+  });
+
+  it('shows a publish on the site soon after, and the preview once it can build again', async () => {
+    // The preview's problem goes away; the next change builds it without waiting out the backoff.
+    await fs.rm(blocker);
+    await fs.mkdir(blocker);
+    const token = await createApiToken(cms, 'full-access');
+    const found = await graphql<{ articles: { documentId: string }[] }>(cms, '{ articles(locale: "en", filters: { slug: { eq: "copd-palliative-care" } }) { documentId } }');
+    const { documentId } = found.data!.articles[0]!;
+    const title = `Breathing easier ${Date.now()}`;
+    const published = Date.now();
+    const res = await fetch(`${cms.url}/api/articles/${documentId}?locale=en&status=published`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { title } }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+
+    // The build for it starts within the maximum wait (10 s) ...
+    await expect.poll(() => /\[site\] build \S+ started \([^)]*entry\.publish api::article\.article/.test(site.output()), { timeout: 10_000, interval: 200 }).toBe(true);
+    // ... and its output is served once it is built.
+    await expect.poll(() => request(site.sitePort, { path: ARTICLE }).then((r) => r.body.includes(title)), { timeout: 90_000, interval: 250 }).toBe(true);
+    console.log(`[start] publish -> served on the site in ${Date.now() - published} ms`);
+    await expect.poll(() => request(site.previewPort, { path: ARTICLE }).then((r) => r.status === 200 && r.body.includes(title)), { timeout: 90_000, interval: 500 }).toBe(true);
+    expect(site.exited()).toBe(false);
+  });
+});
