@@ -9,8 +9,8 @@ describe('config/solace.ts', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('has the documented defaults when nothing is set', () => {
-    for (const name of ['SEED_DEMO_CONTENT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SITE_TOKEN_FILE', 'SITE_REBUILD_URL']) vi.stubEnv(name, undefined);
-    expect(read()).toEqual({ seedDemoContent: true, admin: { email: '', password: '' }, siteTokenFile: '', siteRebuildUrl: '' });
+    for (const name of ['SEED_DEMO_CONTENT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SITE_TOKEN_FILE', 'SITE_REBUILD_URL', 'SITE_REBUILD_SECRET', 'SITE_REBUILD_SECRET_FILE']) vi.stubEnv(name, undefined);
+    expect(read()).toMatchObject({ seedDemoContent: true, admin: { email: '', password: '' }, siteTokenFile: '', siteRebuildUrl: '', rebuildSecret: '', siteRebuildSecretFile: '' });
   });
 
   it('reads what is set, resolving the token file from the app folder', () => {
@@ -19,11 +19,15 @@ describe('config/solace.ts', () => {
     vi.stubEnv('ADMIN_PASSWORD', 'Secret-1');
     vi.stubEnv('SITE_TOKEN_FILE', '../site/.strapi-token');
     vi.stubEnv('SITE_REBUILD_URL', 'http://127.0.0.1:8080/__rebuild');
-    expect(read()).toEqual({
+    vi.stubEnv('SITE_REBUILD_SECRET', 'a-long-random-shared-secret');
+    vi.stubEnv('SITE_REBUILD_SECRET_FILE', '../site/.rebuild-secret');
+    expect(read()).toMatchObject({
       seedDemoContent: false,
       admin: { email: 'admin@solace.test', password: 'Secret-1' },
       siteTokenFile: path.resolve(process.cwd(), '../site/.strapi-token'),
       siteRebuildUrl: 'http://127.0.0.1:8080/__rebuild',
+      rebuildSecret: 'a-long-random-shared-secret',
+      siteRebuildSecretFile: path.resolve(process.cwd(), '../site/.rebuild-secret'),
     });
   });
 
@@ -33,5 +37,8 @@ describe('config/solace.ts', () => {
     vi.stubEnv('SEED_DEMO_CONTENT', 'true');
     vi.stubEnv('SITE_REBUILD_URL', '127.0.0.1:8080/__rebuild');
     expect(read).toThrow(/SITE_REBUILD_URL must be an http\(s\) URL/);
+    vi.stubEnv('SITE_REBUILD_URL', '');
+    vi.stubEnv('SITE_REBUILD_SECRET', 'short');
+    expect(read).toThrow(/SITE_REBUILD_SECRET must be a long random string/);
   });
 });
