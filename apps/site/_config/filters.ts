@@ -1,4 +1,5 @@
 import { telHref } from '../public/js/find-care-core.js';
+import { medicalWebPageJsonLd } from './json-ld.js';
 import { stateName } from '../src/us-states.js';
 import type { EleventyConfig } from './types.js';
 
@@ -22,6 +23,7 @@ export function sortByText<T>(items: T[], field: string, locale: string): T[] {
 
 export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('formatDate', formatDate);
+  eleventyConfig.addFilter('medicalWebPageJsonLd', medicalWebPageJsonLd);
   eleventyConfig.addFilter('telHref', telHref);
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('stateName', stateName);

@@ -27,6 +27,10 @@ export default function i18nPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('plural', (key: string, locale: string, n: number, values?: Values) =>
     translator(locale).plural(key, n, values),
   );
+  // What a preview's draft still needs, as one sentence part in the page's language ("a slug and a summary").
+  eleventyConfig.addFilter('draftNeeds', (needs: string[], locale: string) =>
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(needs.map((need) => translator(locale).t(`preview.need.${need}`))),
+  );
   eleventyConfig.addFilter('optionalT', (key: string, locale: string) => translator(locale).label(key));
   eleventyConfig.addFilter('label', (value: string, prefix: string, locale: string) => translator(locale).label(prefix + value) ?? value);
   eleventyConfig.addFilter('stateLabel', (state: { code: string; name: string }, locale: string) =>

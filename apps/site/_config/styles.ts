@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SITE_DIR } from '../src/env.js';
+import { readEnv, SITE_DIR } from '../src/env.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 export const STYLES_DIR = path.join(SITE_DIR, 'styles');
@@ -35,9 +35,12 @@ export const STYLESHEET_PARTS = [
   'components/preview-banner.css',
 ];
 
+/** Added after the others in preview builds only, so a public build's stylesheet carries none of it. */
+export const PREVIEW_STYLESHEET_PARTS = ['components/preview-drafts.css'];
+
 /** The one stylesheet: the parts in order, a blank line between them. */
-export async function siteStylesheet(dir = STYLES_DIR) {
-  const parts = await Promise.all(STYLESHEET_PARTS.map((part) => fs.readFile(path.join(dir, part), 'utf8')));
+export async function siteStylesheet(dir = STYLES_DIR, names: readonly string[] = STYLESHEET_PARTS) {
+  const parts = await Promise.all(names.map((part) => fs.readFile(path.join(dir, part), 'utf8')));
   return parts.map((text) => `${text.trimEnd()}\n`).join('\n');
 }
 
@@ -48,6 +51,7 @@ export default function stylesPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     await fs.mkdir(path.join(outputDir, 'css'), { recursive: true });
-    await fs.writeFile(path.join(outputDir, 'css', 'site.css'), await siteStylesheet());
+    const names = readEnv().preview ? [...STYLESHEET_PARTS, ...PREVIEW_STYLESHEET_PARTS] : STYLESHEET_PARTS;
+    await fs.writeFile(path.join(outputDir, 'css', 'site.css'), await siteStylesheet(STYLES_DIR, names));
   });
 }

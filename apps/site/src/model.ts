@@ -1,4 +1,4 @@
-import type { Article, Author, AuthorRef, Locale, LocaleContent, Provider, SiteContent, Topic, TopicRef } from '@solace/content';
+import type { Article, Author, AuthorRef, Locale, LocaleContent, Provider, Review, SiteContent, Topic, TopicRef } from '@solace/content';
 import * as routes from '@solace/routes';
 import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
 import { stateName } from './us-states.js';
@@ -25,13 +25,16 @@ export type Alternate = {
 /** Something a page links to: a document, or a reference to one, with the URL of its page. */
 export type Linked<T> = T & { url: string };
 /** An article as lists show it, with its author and topics linked to their pages. */
-export type ArticleCard = Linked<Omit<Article, 'author' | 'topics'>> & {
+export type ArticleCard = Linked<Omit<Article, 'author' | 'topics' | 'review'>> & {
   /** In the default locale when the author is not translated (AuthorRef.locale). */
   author: Linked<AuthorRef> | null;
   topics: Linked<TopicRef>[];
+  review: (Omit<Review, 'by'> & { by: Linked<AuthorRef> }) | null;
 };
 export type LinkedContent = Omit<LocaleContent, 'articles' | 'authors' | 'topics' | 'providers'> & {
   articles: ArticleCard[];
+  /** Preview builds only: the drafts that still need something before they can be published. */
+  incompleteDrafts: ArticleCard[];
   authors: Linked<Author>[];
   topics: Linked<Topic>[];
   providers: Linked<Provider>[];
@@ -97,17 +100,23 @@ export function nativeName(code: string) {
   }
 }
 
+const linkAuthor = (author: AuthorRef): Linked<AuthorRef> => ({ ...author, url: routes.authorUrl(author.locale, author.slug) });
+
 /** One locale's content with the URL of every document and reference. */
 export function linkContent(content: LocaleContent): LinkedContent {
   const code = content.locale.code;
+  const articles = content.articles.map((article) => ({
+    ...article,
+    // A preview's draft without a slug of its own is shown by documentId.
+    url: article.slug ? routes.articleUrl(code, article.slug) : routes.articleByIdUrl(code, article.documentId),
+    author: article.author && linkAuthor(article.author),
+    topics: article.topics.map((topic) => ({ ...topic, url: routes.topicUrl(topic.locale, topic.slug) })),
+    review: article.review && { ...article.review, by: linkAuthor(article.review.by) },
+  }));
   return {
     ...content,
-    articles: content.articles.map((article) => ({
-      ...article,
-      url: routes.articleUrl(code, article.slug),
-      author: article.author && { ...article.author, url: routes.authorUrl(article.author.locale, article.author.slug) },
-      topics: article.topics.map((topic) => ({ ...topic, url: routes.topicUrl(topic.locale, topic.slug) })),
-    })),
+    articles,
+    incompleteDrafts: articles.filter((article) => article.draft?.needs.length),
     authors: content.authors.map((author) => ({ ...author, url: routes.authorUrl(code, author.slug) })),
     topics: content.topics.map((topic) => ({ ...topic, url: routes.topicUrl(code, topic.slug) })),
     providers: content.providers.map((provider) => ({

@@ -5,7 +5,7 @@ import { buildSiteModel, nativeName } from '../../src/model.js';
 const article = (documentId: string, locale: string, slug: string, author: Article['author'] = null): Article => ({
   documentId, locale, slug, title: slug, summary: 's', body: 'b', date: '2026-01-01', updatedAt: '2026-01-01',
   cover: null, author, topics: [{ documentId: 't1', locale, slug: 'cancer', name: 'Cancer' }],
-  seo: { title: slug, description: 'd', canonicalUrl: null },
+  seo: { title: slug, description: 'd', canonicalUrl: null }, review: null, draft: null,
 });
 
 const provider = (documentId: string, locale: string, state: string): Provider => ({
@@ -99,6 +99,23 @@ describe('buildSiteModel', () => {
   it('relates articles through shared topics', () => {
     const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
     expect(one.related.map((a) => a.slug)).toEqual(['two', 'three']);
+  });
+
+  it('shows a preview draft without a slug of its own at its documentId, and lists the incomplete drafts', () => {
+    const draft: Article = { ...article('d9', 'en', 'x'), slug: null, draft: { published: false, needs: ['slug', 'summary'] } };
+    const complete: Article = { ...article('d8', 'en', 'done'), draft: { published: false, needs: [] } };
+    const preview = buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: locale('en', [draft, complete], []) } });
+    expect(preview.articles.filter((p) => p.locale === 'en').map((p) => p.url)).toEqual(['/en/articles/by-id/d9/', '/en/articles/done/']);
+    const en = preview.localePages.find((p) => p.locale === 'en')!;
+    expect(en.content.incompleteDrafts.map((a) => a.url)).toEqual(['/en/articles/by-id/d9/']);
+    expect(model.localePages[0]!.content.incompleteDrafts).toEqual([]);
+  });
+
+  it('links an article’s reviewer to their page', () => {
+    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD' };
+    const reviewed: Article = { ...article('r1', 'es', 'revisado'), review: { by: ana, reviewedAt: '2026-03-03', nextReviewDue: null } };
+    const withReview = buildSiteModel({ ...site, byLocale: { ...site.byLocale, es: locale('es', [reviewed], []) } });
+    expect(withReview.articles.find((p) => p.locale === 'es')!.article.review?.by.url).toBe('/en/authors/ana/');
   });
 
   it('names each locale in its own language', () => {

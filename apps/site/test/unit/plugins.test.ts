@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import dataPlugin, { provideModel } from '../../_config/data.js';
 import i18nPlugin from '../../_config/i18n.js';
-import { siteStylesheet, STYLES_DIR, STYLESHEET_PARTS } from '../../_config/styles.js';
+import { PREVIEW_STYLESHEET_PARTS, siteStylesheet, STYLES_DIR, STYLESHEET_PARTS } from '../../_config/styles.js';
 import type { EleventyConfig } from '../../_config/types.js';
 import type { SiteModel } from '../../src/model.js';
 
@@ -55,12 +55,12 @@ describe('the i18n filters', () => {
 });
 
 describe('the stylesheet', () => {
-  it('is made of every file in styles/, each listed once', () => {
+  it('is made of every file in styles/, each listed once (the preview’s parts in previews only)', () => {
     const files = fs
       .readdirSync(STYLES_DIR, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.css'))
       .map((f) => f.split(path.sep).join('/'));
-    expect([...STYLESHEET_PARTS].sort()).toEqual(files.sort());
+    expect([...STYLESHEET_PARTS, ...PREVIEW_STYLESHEET_PARTS].sort()).toEqual(files.sort());
   });
 
   it('joins the parts in cascade order with one blank line between them', async () => {
