@@ -3,7 +3,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
 import { provideModel } from '../_config/data.js';
-import { loadModel } from '../_data/model.js';
+import { loadModel, type ContentSnapshotOptions } from '../_data/model.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { lockOutput } from './output-lock.js';
 
@@ -31,16 +31,16 @@ export function rootCause(error: unknown): Error {
  * One build at a time per output folder: a second one waits for the first, then reads the content
  * as it is by then (so the last build to finish is also the newest).
  */
-export async function buildSite(): Promise<BuildResult> {
+export async function buildSite(options: { snapshot?: ContentSnapshotOptions } = {}): Promise<BuildResult> {
   const release = await lockOutput(readEnv().outputDir);
   try {
-    return await buildIntoStaging();
+    return await buildIntoStaging(options.snapshot);
   } finally {
     await release();
   }
 }
 
-async function buildIntoStaging(): Promise<BuildResult> {
+async function buildIntoStaging(snapshot: ContentSnapshotOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const env = readEnv();
   const staging = `${env.outputDir}.building-${process.pid}`;
@@ -50,7 +50,7 @@ async function buildIntoStaging(): Promise<BuildResult> {
   let pages = 0;
   let fetchMs = 0;
   try {
-    const { model, timings } = await loadModel();
+    const { model, timings } = await loadModel(snapshot);
     fetchMs = timings.fetchMs;
     const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, model);
     const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
