@@ -14,6 +14,7 @@ const ENV_MODULES = [
   'apps/cms/testing/**',
   'apps/cms/test/database.test.ts',
   'apps/site/test/e2e/run-build.ts',
+  'apps/site/test/start/run-start.ts',
   'apps/site/test/e2e/browser.ts',
   'apps/site/test/unit/env.test.ts',
 ];
