@@ -90,3 +90,37 @@ describe('pnpm start', () => {
     expect(site.exited()).toBe(false);
   });
 });
+
+describe('pnpm start while the CMS is down', () => {
+  let site: RunningSite;
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-start-down-'));
+    // The site as the last good build left it; the preview was never built.
+    await fs.mkdir(path.join(tmp, 'site/en'), { recursive: true });
+    await fs.writeFile(path.join(tmp, 'site/en/index.html'), 'last good build');
+    site = startSite({
+      STRAPI_URL: `http://127.0.0.1:${await freePort()}`,
+      STRAPI_TOKEN: 'a1'.repeat(32),
+      SITE_PORT: String(await freePort()),
+      SITE_PREVIEW_PORT: String(await freePort()),
+      SITE_OUTPUT_DIR: path.join(tmp, 'site'),
+      SITE_PREVIEW_OUTPUT_DIR: path.join(tmp, 'preview'),
+      SITE_REBUILD_SECRET: newSecret(),
+    });
+  });
+  afterAll(async () => {
+    await site?.stop();
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('keeps serving the last good site and says the preview is waiting, without exiting', async () => {
+    await expect.poll(() => request(site.sitePort, { path: '/en/' }).then((r) => r.body, () => ''), { timeout: 20_000 }).toBe('last good build');
+    const preview = await request(site.previewPort, { path: '/en/' });
+    expect(preview.status).toBe(503);
+    expect(preview.body).toContain('Waiting for the CMS.');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(site.exited()).toBe(false);
+    expect(site.output()).toMatch(/waiting for the CMS at http:\/\/127\.0\.0\.1:\d+/);
+  });
+});
