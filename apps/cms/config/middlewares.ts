@@ -1,13 +1,38 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { corsOrigins } from '../src/security/cors-origins';
+
+/** Request bodies are refused past these sizes while they are read, before any parsing. */
+const BODY_LIMITS = { jsonLimit: '1mb', formLimit: '256kb', textLimit: '256kb' };
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      origin: corsOrigins({
+        publicUrl: env('PUBLIC_URL', ''),
+        port: env.int('PORT', 1337),
+        previewUrl: env('PREVIEW_URL', ''),
+        extra: env.array('CORS_ORIGINS', []),
+      }),
+      credentials: true,
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    config: {
+      ...BODY_LIMITS,
+      // The upload plugin's sizeLimit (config/plugins.ts), enforced while the file streams in.
+      formidable: { maxFileSize: 10 * 1024 * 1024 },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  'global::upload-headers',
   'global::graphql-auth',
 ];

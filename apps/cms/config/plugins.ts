@@ -1,3 +1,6 @@
+import { GRAPHQL_LIMITS, RefusedDocumentRule, graphqlLimitsPlugin } from '../src/security/graphql-limits';
+import { ALLOWED_UPLOAD_TYPES } from '../src/security/upload-types';
+
 export default ({ env }) => ({
   graphql: {
     config: {
@@ -9,9 +12,17 @@ export default ({ env }) => ({
       depthLimit: 10,
       landingPage: env.bool('GRAPHQL_PLAYGROUND', false),
       apolloServer: {
-        // Introspection feeds the committed schema.graphql; anonymous requests never reach Apollo
-        // (see src/middlewares/graphql-auth.ts).
-        introspection: true,
+        // Introspection feeds the committed schema.graphql, exported from a development CMS
+        // (packages/content/scripts/export-schema.ts); in production no token can read the schema.
+        // Anonymous requests never reach Apollo (see src/middlewares/graphql-auth.ts).
+        introspection: env('NODE_ENV') !== 'production',
+        // Cyclic fragments and over-large documents: 400 before Strapi's depth limit runs.
+        plugins: [graphqlLimitsPlugin],
+        validationRules: [RefusedDocumentRule],
+        parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+        bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.maxBodyBytes },
+        // strapi::cors (config/middlewares.ts) answers for /graphql too, with the same allowlist.
+        cors: false,
       },
     },
   },
@@ -23,6 +34,9 @@ export default ({ env }) => ({
   upload: {
     config: {
       sizeLimit: 10 * 1024 * 1024,
+      // Strapi's own check (declared type, extension and content); src/security/uploads.ts then
+      // requires the content itself to be one of these.
+      security: { allowedTypes: [...ALLOWED_UPLOAD_TYPES] },
     },
   },
 });

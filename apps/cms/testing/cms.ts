@@ -64,7 +64,14 @@ const secret = () => crypto.randomBytes(16).toString('base64');
  * demo content seeded, and waits until it answers. SQLite by default; PostgreSQL when
  * DATABASE_CLIENT=postgres.
  */
-export async function startCms(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<RunningCms> {
+export async function startCms(
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    /** NODE_ENV: production by default, as deployed; development only where a test needs what production refuses (introspection). */
+    mode?: 'production' | 'development';
+  } = {},
+): Promise<RunningCms> {
   await assertBuilt();
   const dir = await makeTempDir('cms');
   await fs.mkdir(path.join(dir, 'public/uploads'), { recursive: true });
@@ -76,7 +83,7 @@ export async function startCms(options: { seed?: boolean; env?: Record<string, s
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
-    NODE_ENV: 'production',
+    NODE_ENV: options.mode ?? 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
     APP_KEYS: [secret(), secret()].join(','),

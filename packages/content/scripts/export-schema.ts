@@ -5,7 +5,8 @@ import { startCms } from '@solace/cms/testing';
 import { fetchSchemaSdl } from '../src/schema-introspection.js';
 import { SCHEMA_FILE } from './paths.js';
 
-const cms = await startCms({ seed: false });
+// Development: a production CMS answers no introspection query.
+const cms = await startCms({ seed: false, mode: 'development' });
 try {
   await fs.writeFile(SCHEMA_FILE, await fetchSchemaSdl(cms.graphqlUrl, cms.siteToken));
   console.log(`Wrote ${SCHEMA_FILE}`);

@@ -6,11 +6,12 @@ import { createContentClient } from '../src/client.js';
 import { loadSiteContent } from '../src/load.js';
 import { fetchSchemaSdl } from '../src/schema-introspection.js';
 
-// Against the real CMS, booted on a throwaway database with the demo content.
+// Against the real CMS, booted on a throwaway database with the demo content. In development
+// mode, as export-schema runs it: a production CMS refuses introspection.
 describe('against the CMS', () => {
   let cms: RunningCms;
   beforeAll(async () => {
-    cms = await startCms();
+    cms = await startCms({ mode: 'development' });
   });
   afterAll(async () => {
     await cms?.dispose();

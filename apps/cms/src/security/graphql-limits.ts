@@ -97,22 +97,32 @@ export function graphqlLimitErrors(schema: GraphQLSchema, document: DocumentNode
 
 type ValidationStart = { schema: GraphQLSchema; document: DocumentNode };
 
+/** Stand-in documents (see graphqlLimitsPlugin) and the reasons their original was refused. */
+const refusals = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+
 /**
- * An Apollo Server plugin: its validationDidStart hook runs after parsing and before Apollo's
- * validation (which includes the depth limit). A refused document answers HTTP 400 with the
- * reasons, like any other invalid query. Applies to every query, whichever extension added the
- * fields it asks for.
+ * An Apollo Server plugin: validationDidStart runs after parsing and before Apollo's own
+ * validation, which includes Strapi's depth limit. A refused document is swapped for an empty
+ * stand-in that carries the reasons, which RefusedDocumentRule then reports: Apollo answers
+ * HTTP 400 with them like any invalid query. (An error thrown from a hook would be a 500.)
+ * Applies to every query, whichever extension added the fields it asks for.
  */
 export const graphqlLimitsPlugin = {
   async requestDidStart() {
     return {
-      async validationDidStart({ schema, document }: ValidationStart) {
-        const errors = graphqlLimitErrors(schema, document);
+      async validationDidStart(requestContext: ValidationStart) {
+        const errors = graphqlLimitErrors(requestContext.schema, requestContext.document);
         if (errors.length === 0) return;
-        throw new GraphQLError(errors.map((error) => error.message).join(' '), {
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-        });
+        const standIn: DocumentNode = { kind: Kind.DOCUMENT, definitions: [] };
+        refusals.set(standIn, errors);
+        requestContext.document = standIn;
       },
     };
   },
 };
+
+/** Reports why a document was refused (apolloServer.validationRules, next to graphqlLimitsPlugin). */
+export function RefusedDocumentRule(context: ValidationContext): ASTVisitor {
+  for (const error of refusals.get(context.getDocument()) ?? []) context.reportError(error);
+  return {};
+}

@@ -10,7 +10,10 @@ export async function ensureAdminUser(strapi: Core.Strapi) {
   if (!email || !password) return;
 
   const users = strapi.service('admin::user');
-  if (await users.exists()) return;
+  if (await users.exists()) {
+    await clearRegistrationToken(strapi, email);
+    return;
+  }
 
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   if (!superAdmin) return;
@@ -22,6 +25,19 @@ export async function ensureAdminUser(strapi: Core.Strapi) {
     lastname: 'Admin',
     isActive: true,
     roles: [superAdmin.id],
+    // Strapi gives every created user an invitation link token; this one is already active.
+    registrationToken: null,
   });
   strapi.log.info(`Created the administrator ${email} (password: ADMIN_PASSWORD in apps/cms/.env).`);
+}
+
+/**
+ * An administrator created from the environment by an earlier version kept the invitation token
+ * Strapi gives every new user, a second way into an account that already has a password.
+ */
+async function clearRegistrationToken(strapi: Core.Strapi, email: string) {
+  await strapi.db.query('admin::user').updateMany({
+    where: { email: email.toLowerCase(), isActive: true, registrationToken: { $notNull: true } },
+    data: { registrationToken: null },
+  });
 }
