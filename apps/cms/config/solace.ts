@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
  * `strapi.config.get('solace')` (see src/config.ts). Every variable is described in .env.example.
  */
 export type SolaceConfig = {
-  /** Seed the demo content on the first boot of an empty database. */
+  /** Seed the demo content on the first boot of an empty database (default: on, off in production). */
   seedDemoContent: boolean;
   /** The first administrator, created on boot when there is none (both empty: the admin's own first-admin screen). */
   admin: { email: string; password: string };
@@ -49,7 +49,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): SolaceConfig => {
   const siteTokenFile = env('SITE_TOKEN_FILE', '').trim();
   const siteRebuildSecretFile = env('SITE_REBUILD_SECRET_FILE', '').trim();
   return {
-    seedDemoContent: readSwitch('SEED_DEMO_CONTENT', env('SEED_DEMO_CONTENT', ''), true),
+    // The demo's fictional providers never land in a production database unless asked for.
+    seedDemoContent: readSwitch('SEED_DEMO_CONTENT', env('SEED_DEMO_CONTENT', ''), env('NODE_ENV') !== 'production'),
     admin: { email: env('ADMIN_EMAIL', ''), password: env('ADMIN_PASSWORD', '') },
     // Relative paths are resolved from the app root (apps/cms), as Strapi runs from there.
     siteTokenFile: siteTokenFile && path.resolve(process.cwd(), siteTokenFile),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerSecurity } from './security';
 import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
 import { batchRelationResolvers } from './graphql-bulk-relations';
@@ -11,6 +12,7 @@ import { solaceConfig } from './config';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerSecurity(strapi);
     registerValidation(strapi);
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
