@@ -58,16 +58,17 @@ export function allowedHosts(port: number, extra: (string | undefined)[] = []) {
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Shown until the first good build exists: says so, and reloads itself. */
+/** Shown until the first good build exists. No automatic reload: a page must not refresh itself
+ * on a timer (WCAG 2.2.1; axe's meta-refresh rule). */
 function notBuiltYetPage(detail: string) {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="5"><title>Not built yet</title></head>
+<title>Not built yet</title></head>
 <body>
 <main>
 <h1>Not built yet</h1>
-<p>This site has not been built yet. This page reloads every few seconds and shows the site as soon as its first build succeeds.</p>
+<p>This site has not been built yet. Reload the page in a few seconds: the site shows as soon as its first build succeeds.</p>
 ${detail ? `<p>${escapeHtml(detail)}</p>` : ''}
 </main>
 </body>
