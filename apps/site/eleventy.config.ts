@@ -4,6 +4,7 @@ import dataPlugin from './_config/data.js';
 import filtersPlugin from './_config/filters.js';
 import i18nPlugin from './_config/i18n.js';
 import imagesPlugin from './_config/images.js';
+import nunjucksCompileCachePlugin from './_config/nunjucks-compile-cache.js';
 import providerSearchPlugin from './_config/provider-search.js';
 import richTextPlugin from './_config/rich-text.js';
 import searchIndexPlugin from './_config/search-index.js';
@@ -13,6 +14,7 @@ import type { EleventyConfig } from './_config/types.js';
 
 // One concern per plugin, each in _config/.
 export default function (eleventyConfig: EleventyConfig) {
+  eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(i18nPlugin);
   eleventyConfig.addPlugin(filtersPlugin);

@@ -135,12 +135,24 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
   const alternatesFor = (current: string, urlIn: (code: string) => string | null): Alternate[] =>
     locales.map((l) => ({ code: l.code, name: l.nativeName, url: urlIn(l.code), homeUrl: l.url, current: l.code === current }));
 
+  // documentId -> URL per list, built on first use: a linear search per page was quadratic (10,000 providers).
+  const urlIndexes = new WeakMap<object, Map<string, string>>();
+  const urlOf = (items: { documentId: string; url: string }[], documentId: string) => {
+    let index = urlIndexes.get(items);
+    if (!index) {
+      index = new Map();
+      for (const x of items) if (!index.has(x.documentId)) index.set(x.documentId, x.url);
+      urlIndexes.set(items, index);
+    }
+    return index.get(documentId) ?? null;
+  };
+
   /** Alternates of one document: its URL in each locale that has it (found by documentId). */
   const translationsOf = <T extends { documentId: string; url: string }>(
     current: string,
     list: (c: LinkedContent) => T[],
     documentId: string,
-  ) => alternatesFor(current, (code) => list(linked[code]!).find((x) => x.documentId === documentId)?.url ?? null);
+  ) => alternatesFor(current, (code) => urlOf(list(linked[code]!), documentId));
 
   const model: SiteModel = {
     locales,
