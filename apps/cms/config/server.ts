@@ -1,4 +1,8 @@
-export default ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
+import solace from './solace';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
@@ -8,5 +12,10 @@ export default ({ env }) => ({
   },
   app: {
     keys: env.array('APP_KEYS'),
+  },
+  // Scheduled publishing (config/cron-tasks.ts), switched by SCHEDULED_PUBLISHING.
+  cron: {
+    enabled: solace({ env }).scheduledPublishing.enabled,
+    tasks: cronTasks({ env }),
   },
 });

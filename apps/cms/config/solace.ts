@@ -18,6 +18,8 @@ export type SolaceConfig = {
   rebuildSecret: string;
   /** Absolute path the rebuild secret is written to for the local site server (`pnpm start`), or ''. */
   siteRebuildSecretFile: string;
+  /** The cron task that publishes and unpublishes articles at their publishAt / unpublishAt. */
+  scheduledPublishing: { enabled: boolean; rule: string };
 };
 
 function readSwitch(name: string, value: string, fallback: boolean) {
@@ -25,6 +27,16 @@ function readSwitch(name: string, value: string, fallback: boolean) {
   if (normalised === '') return fallback;
   if (normalised === 'true' || normalised === 'false') return normalised === 'true';
   throw new Error(`${name} must be "true" or "false" (default ${fallback}), got "${value}".`);
+}
+
+/** A croner pattern: 5 fields, or 6 with seconds first (tests tick every second). */
+function readCronRule(name: string, value: string, fallback: string) {
+  const raw = value.trim();
+  if (raw === '') return fallback;
+  if (!/^\S+(\s+\S+){4,5}$/.test(raw)) {
+    throw new Error(`${name} must be a cron pattern of 5 or 6 fields (seconds first), such as "${fallback}", got "${value}".`);
+  }
+  return raw;
 }
 
 /** A shared secret: long and random, or empty (off). */
@@ -57,5 +69,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): SolaceConfig => {
     siteRebuildUrl: readUrl('SITE_REBUILD_URL', env('SITE_REBUILD_URL', '')),
     rebuildSecret: readSecret('SITE_REBUILD_SECRET', env('SITE_REBUILD_SECRET', '')),
     siteRebuildSecretFile: siteRebuildSecretFile && path.resolve(process.cwd(), siteRebuildSecretFile),
+    scheduledPublishing: {
+      enabled: readSwitch('SCHEDULED_PUBLISHING', env('SCHEDULED_PUBLISHING', ''), true),
+      // Every minute, on the minute.
+      rule: readCronRule('SCHEDULED_PUBLISHING_RULE', env('SCHEDULED_PUBLISHING_RULE', ''), '0 * * * * *'),
+    },
   };
 };

@@ -9,11 +9,14 @@ import { ensureSiteToken } from './setup/site-token';
 import { ensureSiteRebuildWebhook } from './setup/site-webhook';
 import { seedDemoContent } from './seed';
 import { solaceConfig } from './config';
+import { registerBuildRoutes } from './builds/routes';
+import { showScheduleInArticleList } from './scheduling/list-columns';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerSecurity(strapi);
     registerValidation(strapi);
+    registerBuildRoutes(strapi);
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
   },
@@ -27,5 +30,6 @@ export default {
     }
     await ensureSiteToken(strapi);
     await ensureSiteRebuildWebhook(strapi);
+    await showScheduleInArticleList(strapi);
   },
 };

@@ -1,5 +1,6 @@
 import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { scheduleProblems } from './scheduling/schedule-rules';
 
 /**
  * Rules that span several fields, which schema.json cannot express. They run in the document
@@ -145,7 +146,8 @@ export function registerValidation(strapi: Core.Strapi) {
     const creating = action === 'create' || current?.isNewLocale === true;
     const relevant = rules.filter((rule) => creating || rule.fields.some((f) => f in data));
     const merged = { ...(current ?? {}), ...data };
-    refuse([...blanks, ...relevant.flatMap((rule) => rule.check(merged) ?? [])]);
+    const schedule = context.uid === 'api::article.article' ? scheduleProblems(data, current) : [];
+    refuse([...blanks, ...relevant.flatMap((rule) => rule.check(merged) ?? []), ...schedule]);
     return next();
   });
 }
