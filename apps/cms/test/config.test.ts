@@ -41,4 +41,15 @@ describe('config/solace.ts', () => {
     vi.stubEnv('SITE_REBUILD_SECRET', 'short');
     expect(read).toThrow(/SITE_REBUILD_SECRET must be a long random string/);
   });
+
+  it('runs scheduled publishing every minute unless told otherwise, and checks the cron pattern', () => {
+    vi.stubEnv('SCHEDULED_PUBLISHING', undefined);
+    vi.stubEnv('SCHEDULED_PUBLISHING_RULE', undefined);
+    expect(read().scheduledPublishing).toEqual({ enabled: true, rule: '0 * * * * *' });
+    vi.stubEnv('SCHEDULED_PUBLISHING', 'false');
+    vi.stubEnv('SCHEDULED_PUBLISHING_RULE', '* * * * * *');
+    expect(read().scheduledPublishing).toEqual({ enabled: false, rule: '* * * * * *' });
+    vi.stubEnv('SCHEDULED_PUBLISHING_RULE', 'every minute');
+    expect(read).toThrow(/SCHEDULED_PUBLISHING_RULE must be a cron pattern of 5 or 6 fields/);
+  });
 });
