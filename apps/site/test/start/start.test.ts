@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiToken, graphql, startCms, type RunningCms } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, useBrowser } from '../e2e/browser.js';
 import { freePort, newSecret, request, startSite, type RunningSite } from './run-start.js';
 
 const ARTICLE = '/en/articles/copd-palliative-care/';
@@ -122,5 +123,13 @@ describe('pnpm start while the CMS is down', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(site.exited()).toBe(false);
     expect(site.output()).toMatch(/waiting for the CMS at http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  const chrome = useBrowser();
+  it('has an accessible "not built yet" page', async () => {
+    const res = await chrome.page.goto(`http://localhost:${site.previewPort}/en/`);
+    expect(res?.status()).toBe(503);
+    await expect(chrome.page.locator('h1').innerText()).resolves.toBe('Not built yet');
+    expect(await axeViolations(chrome.page)).toEqual([]);
   });
 });
