@@ -1,6 +1,7 @@
 import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { scheduleProblems } from './scheduling/schedule-rules';
+import { checkReviewDates, checkReviewer } from './review-validation';
 
 /**
  * Rules that span several fields, which schema.json cannot express. They run in the document
@@ -12,14 +13,15 @@ type Problem = { path: string; message: string };
 /** A rule over some fields of one content type (the field names are checked against its schema). */
 type Rule<U extends UID.ContentType> = {
   fields: Schema.AttributeNames<U>[];
-  check: (entry: Entry) => Problem | null;
+  check: Check;
 };
+type Check = (entry: Entry, strapi: Core.Strapi) => Problem | null | Promise<Problem | null>;
 
 type Query = { documentId: string; locale?: string; status?: 'draft' | 'published' };
 
 /** The rules of a content type, and how to read a stored version with what they need populated. */
 type ContentRules = {
-  rules: { fields: string[]; check: (entry: Entry) => Problem | null }[];
+  rules: { fields: string[]; check: Check }[];
   read: (strapi: Core.Strapi, query: Query) => Promise<Entry | null>;
 };
 
@@ -48,7 +50,7 @@ const RULES: Partial<Record<UID.ContentType, ContentRules>> = {
           : { path: 'agesAdults', message: 'Choose at least one age group served (adults or children).' },
     },
   ]),
-  'api::article.article': rulesFor('api::article.article', ['cover'], [
+  'api::article.article': rulesFor('api::article.article', ['cover', 'reviewedBy'], [
     {
       fields: ['cover', 'coverAlt'],
       check: (e) =>
@@ -56,6 +58,8 @@ const RULES: Partial<Record<UID.ContentType, ContentRules>> = {
           ? { path: 'coverAlt', message: 'coverAlt is required when the article has a cover image: describe the image for screen-reader users.' }
           : null,
     },
+    { fields: ['reviewedAt', 'nextReviewDue'], check: (e) => checkReviewDates(e) },
+    { fields: ['reviewedBy', 'reviewedAt'], check: checkReviewer },
   ]),
   'api::self-assessment.self-assessment': rulesFor('api::self-assessment.self-assessment', ['questions', 'results'], [
     {
@@ -98,6 +102,11 @@ function blankRequiredFields(attributes: Record<string, { type: string; required
     .map(([name]) => ({ path: name, message: `${name} must not be empty.` }));
 }
 
+/** Every problem the rules find in an entry, in the order of the rules. */
+async function problemsOf(rules: ContentRules['rules'], entry: Entry, strapi: Core.Strapi) {
+  return (await Promise.all(rules.map((rule) => rule.check(entry, strapi)))).flatMap((p) => p ?? []);
+}
+
 function refuse(problems: Problem[]) {
   if (problems.length === 0) return;
   throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
@@ -120,7 +129,7 @@ export function registerValidation(strapi: Core.Strapi) {
     if (action === 'publish') {
       if (!params.documentId || typeof params.locale !== 'string' || params.locale === '*') return next();
       const draft = await read(strapi, { documentId: params.documentId, locale: params.locale, status: 'draft' });
-      if (draft) refuse([...blankRequiredFields(attributes, draft), ...rules.flatMap((rule) => rule.check(draft) ?? [])]);
+      if (draft) refuse([...blankRequiredFields(attributes, draft), ...(await problemsOf(rules, draft, strapi))]);
       return next();
     }
 
@@ -147,7 +156,7 @@ export function registerValidation(strapi: Core.Strapi) {
     const relevant = rules.filter((rule) => creating || rule.fields.some((f) => f in data));
     const merged = { ...(current ?? {}), ...data };
     const schedule = context.uid === 'api::article.article' ? scheduleProblems(data, current) : [];
-    refuse([...blanks, ...relevant.flatMap((rule) => rule.check(merged) ?? []), ...schedule]);
+    refuse([...blanks, ...(await problemsOf(relevant, merged, strapi)), ...schedule]);
     return next();
   });
 }
