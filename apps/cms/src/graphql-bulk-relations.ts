@@ -2,30 +2,49 @@ import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 
 /**
- * Strapi's GraphQL resolves a relation one parent at a time (`strapi.db.query(uid).load(parent,
- * field, query)`: one database query per article and relation). These resolvers ask the same
- * question for every article of a response at once: a per-request DataLoader collects the
- * parents and runs the very query `load` runs (find the parents by id, populate the relation)
- * with all their ids, so a page of 100 articles costs one query per relation instead of 100.
+ * Strapi's GraphQL resolves an article's relations, cover and SEO component one article at a
+ * time (`strapi.db.query(uid).load(parent, field, query)`: one database query per article and
+ * field). These resolvers ask the same question for every article of a response at once: a
+ * per-request DataLoader collects the parents and runs the very query `load` runs (find the
+ * parents by id, populate the field) with all their ids, so a page of 100 articles costs one
+ * query per field instead of 100.
  *
- * The answers are the same as Strapi's: the join rows of each parent row (so each locale and each
- * draft/published version keeps its own relations), in the same order, with the same per-parent
+ * The answers are the same as Strapi's: the rows linked to each parent row (so each locale and
+ * each draft/published version keeps its own), in the same order, with the same per-parent
  * pagination; the field's arguments are validated and sanitised with the request's auth exactly
  * as Strapi does, and Strapi's auth scope for the field (`<target>.find`) still applies, since
- * it is configured per field path, not per resolver. Relations to a draft & publish type, media
- * and polymorphic relations keep Strapi's resolver (they need its status handling).
+ * it is configured per field path, not per resolver. Relations to a draft & publish type,
+ * polymorphic relations, multiple media and repeatable components keep Strapi's resolver.
  */
 const BATCHED: Partial<Record<UID.ContentType, string[]>> = {
-  'api::article.article': ['author', 'topics', 'reviewedBy'],
+  'api::article.article': ['author', 'topics', 'reviewedBy', 'cover', 'seo'],
 };
 
 type Row = { id: number } & Record<string, unknown>;
 type DbQuery = Record<string, unknown> & { limit?: number; offset?: number };
 type Context = { state: { auth: unknown } };
 type GraphqlService = (name: string) => Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Attribute = { type: string; relation?: string; target?: UID.ContentType; multiple?: boolean; component?: UID.Component; repeatable?: boolean };
+/** What a field loads: the model its arguments are checked against, and how Strapi's resolver shapes the answer. */
+type Loaded = { model: UID.Schema; toMany: boolean; media: boolean };
 
 /** Everything one GraphQL request batched, so nothing leaks from one request (or token) to the next. */
 const perRequest = new WeakMap<object, Map<string, { query: Promise<DbQuery>; loader?: DataLoader<number, unknown> }>>();
+
+/** The fields batched here: Strapi's association resolver (relations, media) and component resolver load them alike. */
+function loadedBy(strapi: Core.Strapi, attribute: Attribute | undefined): Loaded | null {
+  if (!attribute) return null;
+  if (attribute.type === 'component') {
+    return attribute.component && !attribute.repeatable ? { model: attribute.component, toMany: false, media: false } : null;
+  }
+  if (attribute.type === 'media') {
+    return attribute.multiple ? null : { model: 'plugin::upload.file', toMany: false, media: true };
+  }
+  if (attribute.type !== 'relation' || !attribute.target || attribute.relation?.startsWith('morph')) return null;
+  const target = strapi.contentTypes[attribute.target];
+  if (!target || target.options?.draftAndPublish) return null;
+  return { model: attribute.target, toMany: attribute.relation!.endsWith('Many'), media: false };
+}
 
 export function batchRelationResolvers(strapi: Core.Strapi) {
   const graphql = strapi.plugin('graphql');
@@ -37,12 +56,8 @@ export function batchRelationResolvers(strapi: Core.Strapi) {
     if (!contentType) continue;
     const typeName: string = service('utils').naming.getTypeName(contentType);
     for (const field of fields) {
-      const attribute = contentType.attributes[field] as { type: string; relation?: string; target?: UID.ContentType } | undefined;
-      if (!attribute || attribute.type !== 'relation' || !attribute.target || attribute.relation?.startsWith('morph')) continue;
-      const target = strapi.contentTypes[attribute.target];
-      if (!target || target.options?.draftAndPublish) continue;
-      const toMany = attribute.relation!.endsWith('Many');
-      (resolvers[typeName] ??= {})[field] = relationResolver(strapi, service, uid, field, attribute.target, toMany);
+      const loaded = loadedBy(strapi, contentType.attributes[field] as Attribute | undefined);
+      if (loaded) (resolvers[typeName] ??= {})[field] = relationResolver(strapi, service, uid, field, loaded);
     }
   }
   graphql.service('extension').use(() => ({ resolvers }));
@@ -53,17 +68,16 @@ function relationResolver(
   service: GraphqlService,
   uid: UID.ContentType,
   field: string,
-  targetUid: UID.ContentType,
-  toMany: boolean,
+  { model, toMany, media }: Loaded,
 ) {
-  const targetType = strapi.getModel(targetUid);
+  const targetType = strapi.getModel(model);
 
   // The query Strapi's association resolver builds from the field's arguments, once per request and arguments.
   const buildQuery = async (args: object, auth: unknown): Promise<DbQuery> => {
     const transformed = service('builders').utils.transformArgs(args, { contentType: targetType, usePagination: true });
     await strapi.contentAPI.validate.query(transformed, targetType, { auth });
     const sanitized = await strapi.contentAPI.sanitize.query(transformed, targetType, { auth });
-    return strapi.get('query-params').transform(targetUid, sanitized);
+    return strapi.get('query-params').transform(model, sanitized);
   };
 
   // One `load` for many parents: the same findOne-with-populate, as a findMany over all their ids.
@@ -91,7 +105,9 @@ function relationResolver(
     if (!entry) cache.set(key, (entry = { query: buildQuery(args, context.state.auth) }));
     const query = await entry.query;
     entry.loader ??= new DataLoader<number, unknown>((ids) => loadMany(query, ids), { maxBatchSize: 500 });
-    const data = await entry.loader.load(parent.id);
+    let data = await entry.loader.load(parent.id);
+    // As Strapi's association resolver does for media (signed URLs when the upload provider is private).
+    if (media && data && strapi.plugin('upload')) data = await strapi.plugin('upload').service('file').signFileUrls(data);
     // What Strapi's field resolver returns: it unwraps its entity response (res.nodes ?? [] / res.value).
     return toMany ? (data ?? []) : data;
   };

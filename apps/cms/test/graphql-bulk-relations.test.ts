@@ -4,7 +4,9 @@ import { adminLogin, graphql } from '../testing';
 const cms = inject('cms');
 
 type Ref = { documentId: string };
-type Node = { documentId: string; locale: string; author: Ref | null; topics: Ref[]; topics_connection: { nodes: Ref[] } };
+type Media = { url: string } | null;
+type Seo = { metaTitle: string; metaDescription: string } | null;
+type Node = { documentId: string; locale: string; author: Ref | null; topics: Ref[]; topics_connection: { nodes: Ref[] }; cover: Media; seo: Seo };
 
 // `topics` goes through the batched resolver, `topics_connection` still through Strapi's own
 // (one parent at a time): the same relation asked both ways must agree.
@@ -15,11 +17,13 @@ const ARTICLES = `query Articles($locale: I18NLocaleCode, $status: PublicationSt
       author { documentId }
       topics(pagination: { pageSize: $pageSize }) { documentId }
       topics_connection(pagination: { pageSize: $pageSize }) { nodes { documentId } }
+      cover { url }
+      seo { metaTitle metaDescription }
     }
   }
 }`;
 
-type RestArticle = { documentId: string; locale: string; author: Ref | null; topics: Ref[] };
+type RestArticle = { documentId: string; locale: string; author: Ref | null; topics: Ref[]; cover: Media; seo: Seo };
 
 /** The same articles through REST, which populates with the Document Service rather than GraphQL. */
 async function restArticles(locale: string, status: 'published' | 'draft') {
@@ -30,6 +34,9 @@ async function restArticles(locale: string, status: 'published' | 'draft') {
     'pagination[pageSize]': '100',
     'populate[author][fields][0]': 'documentId',
     'populate[topics][fields][0]': 'documentId',
+    'populate[cover][fields][0]': 'url',
+    'populate[seo][fields][0]': 'metaTitle',
+    'populate[seo][fields][1]': 'metaDescription',
     'fields[0]': 'documentId',
   });
   const res = await fetch(`${cms.url}/api/articles?${query}`, { headers: { authorization: `Bearer ${cms.siteToken}` } });
@@ -45,7 +52,7 @@ async function graphqlArticles(locale: string, status: 'PUBLISHED' | 'DRAFT', pa
 
 const ids = (refs: Ref[]) => refs.map((r) => r.documentId);
 
-describe(`article relations resolved in bulk (${cms.database})`, () => {
+describe(`article relations, cover and SEO resolved in bulk (${cms.database})`, () => {
   for (const locale of ['en', 'es']) {
     for (const status of ['PUBLISHED', 'DRAFT'] as const) {
       it(`answers as Strapi does for the ${locale} ${status.toLowerCase()} articles`, async () => {
@@ -60,10 +67,15 @@ describe(`article relations resolved in bulk (${cms.database})`, () => {
           expect(node.author?.documentId ?? null).toBe(rest[i]!.author?.documentId ?? null);
           expect(ids(node.topics)).toEqual(ids(rest[i]!.topics));
           expect(ids(node.topics)).toEqual(ids(node.topics_connection.nodes));
+          expect(node.cover?.url ?? null).toBe(rest[i]!.cover?.url ?? null);
+          expect(node.seo && { metaTitle: node.seo.metaTitle, metaDescription: node.seo.metaDescription }).toEqual(
+            rest[i]!.seo && { metaTitle: rest[i]!.seo!.metaTitle, metaDescription: rest[i]!.seo!.metaDescription },
+          );
         }
         // The demo articles do have relations: an empty answer would agree with itself.
         expect(nodes.filter((n) => n.author).length).toBeGreaterThanOrEqual(2);
         expect(nodes.filter((n) => n.topics.length > 0).length).toBeGreaterThan(0);
+        expect(nodes.filter((n) => n.cover && n.seo).length).toBeGreaterThan(0);
       });
     }
   }
