@@ -8,6 +8,7 @@ import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
 import { ensureSiteRebuildWebhook } from './setup/site-webhook';
 import { seedDemoContent } from './seed';
+import { ensureInterfaceTexts } from './seed/interface-texts';
 import { solaceConfig } from './config';
 import { registerBuildRoutes } from './builds/routes';
 import { showScheduleInArticleList } from './scheduling/list-columns';
@@ -25,6 +26,7 @@ export default {
     await lockDownPublicRole(strapi);
     await ensureLocales(strapi);
     await ensureAdminUser(strapi);
+    await ensureInterfaceTexts(strapi);
     if (solaceConfig(strapi).seedDemoContent) {
       await seedDemoContent(strapi, { force: false });
     }

@@ -3,6 +3,7 @@
 import type { Article } from './content-types/article.js';
 import type { Author } from './content-types/author.js';
 import type { Global } from './content-types/global.js';
+import type { InterfaceTexts } from './content-types/interface-text.js';
 import type { Locale } from './content-types/locale.js';
 import type { Provider } from './content-types/provider.js';
 import type { SelfAssessment } from './content-types/self-assessment.js';
@@ -12,6 +13,7 @@ export type { Article, DraftNeed, DraftState, Review } from './content-types/art
 export type { Author, AuthorRef } from './content-types/author.js';
 export type { Global } from './content-types/global.js';
 export type { Image } from './content-types/image.js';
+export type { InterfaceTexts } from './content-types/interface-text.js';
 export type { Locale } from './content-types/locale.js';
 export { AGE_GROUPS, CARE_SETTINGS, type AgeGroup, type CareSetting, type Provider } from './content-types/provider.js';
 export type { SelfAssessment } from './content-types/self-assessment.js';
@@ -25,6 +27,8 @@ export type LocaleContent = {
   authors: Author[];
   topics: Topic[];
   providers: Provider[];
+  /** The interface texts translated in this locale, by key (the site falls back to the default locale's). */
+  interfaceTexts: InterfaceTexts;
 };
 
 export type SiteContent = {

@@ -3,6 +3,7 @@ import { compareArticles, readArticle } from './content-types/article.js';
 import { readArticleDraft, settleDraftSlugs } from './content-types/article-draft.js';
 import { readAuthor } from './content-types/author.js';
 import { readGlobal } from './content-types/global.js';
+import { readInterfaceTexts } from './content-types/interface-text.js';
 import { readProvider } from './content-types/provider.js';
 import { readSelfAssessment } from './content-types/self-assessment.js';
 import { readTopic } from './content-types/topic.js';
@@ -59,6 +60,7 @@ export async function loadSiteContent(
         authors: authors.get(code)!,
         topics: topics.get(code)!,
         providers: f.providers.map((p) => readProvider(p, code)),
+        interfaceTexts: readInterfaceTexts(f.interfaceTexts, code),
       }];
     }),
   );

@@ -23,6 +23,8 @@ type Documents = {
     "\n  fragment Global on Global {\n    siteName\n    tagline\n    about\n  }\n": typeof types.GlobalFragmentDoc,
     "\n  query Global($locale: I18NLocaleCode!) {\n    global(locale: $locale) {\n      ...Global\n    }\n  }\n": typeof types.GlobalDocument,
     "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n": typeof types.ImageFragmentDoc,
+    "\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n": typeof types.InterfaceTextFragmentDoc,
+    "\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": typeof types.InterfaceTextsDocument,
     "\n  fragment Locale on I18NLocale {\n    code\n    name\n    isDefault\n  }\n": typeof types.LocaleFragmentDoc,
     "\n  query Locales {\n    i18NLocales {\n      ...Locale\n    }\n  }\n": typeof types.LocalesDocument,
     "\n  fragment Provider on Provider {\n    documentId\n    locale\n    slug\n    name\n    organizationType\n    streetAddress\n    city\n    state\n    zip\n    latitude\n    longitude\n    phone\n    website\n    email\n    careHospital\n    careOfficeClinic\n    careHome\n    careNursingHome\n    agesAdults\n    agesChildren\n    languagesSpoken\n    acceptingNewPatients\n    description\n    services\n  }\n": typeof types.ProviderFragmentDoc,
@@ -43,6 +45,8 @@ const documents: Documents = {
     "\n  fragment Global on Global {\n    siteName\n    tagline\n    about\n  }\n": types.GlobalFragmentDoc,
     "\n  query Global($locale: I18NLocaleCode!) {\n    global(locale: $locale) {\n      ...Global\n    }\n  }\n": types.GlobalDocument,
     "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n": types.ImageFragmentDoc,
+    "\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n": types.InterfaceTextFragmentDoc,
+    "\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": types.InterfaceTextsDocument,
     "\n  fragment Locale on I18NLocale {\n    code\n    name\n    isDefault\n  }\n": types.LocaleFragmentDoc,
     "\n  query Locales {\n    i18NLocales {\n      ...Locale\n    }\n  }\n": types.LocalesDocument,
     "\n  fragment Provider on Provider {\n    documentId\n    locale\n    slug\n    name\n    organizationType\n    streetAddress\n    city\n    state\n    zip\n    latitude\n    longitude\n    phone\n    website\n    email\n    careHospital\n    careOfficeClinic\n    careHome\n    careNursingHome\n    agesAdults\n    agesChildren\n    languagesSpoken\n    acceptingNewPatients\n    description\n    services\n  }\n": types.ProviderFragmentDoc,
@@ -104,6 +108,14 @@ export function graphql(source: "\n  query Global($locale: I18NLocaleCode!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n"): (typeof documents)["\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n"): (typeof documents)["\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n"): (typeof documents)["\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { articlesQuery } from '../content-types/article.js';
 import { articleDraftsQuery } from '../content-types/article-draft.js';
 import { authorsQuery } from '../content-types/author.js';
 import { globalQuery } from '../content-types/global.js';
+import { interfaceTextsQuery } from '../content-types/interface-text.js';
 import { compareLocales, localesQuery, readLocale, type Locale } from '../content-types/locale.js';
 import { providersQuery } from '../content-types/provider.js';
 import { selfAssessmentQuery } from '../content-types/self-assessment.js';
@@ -24,7 +25,7 @@ export async function fetchLocales(client: ContentClient): Promise<Locale[]> {
  */
 export async function fetchLocaleNodes(client: ContentClient, locale: Locale, drafts: boolean) {
   const vars = { locale: locale.code };
-  const [global, selfAssessment, articles, articleDrafts, authors, topics, providers] = await Promise.all([
+  const [global, selfAssessment, articles, articleDrafts, authors, topics, providers, interfaceTexts] = await Promise.all([
     client.request(globalQuery, vars),
     client.request(selfAssessmentQuery, vars),
     drafts ? [] : client.fetchAllPages(articlesQuery, vars, (d) => d.articles_connection ?? noPages, PAGE_SIZE),
@@ -32,8 +33,9 @@ export async function fetchLocaleNodes(client: ContentClient, locale: Locale, dr
     client.fetchAllPages(authorsQuery, vars, (d) => d.authors_connection ?? noPages, PAGE_SIZE),
     client.fetchAllPages(topicsQuery, vars, (d) => d.topics_connection ?? noPages, PAGE_SIZE),
     client.fetchAllPages(providersQuery, vars, (d) => d.providers_connection ?? noPages, PAGE_SIZE),
+    client.fetchAllPages(interfaceTextsQuery, vars, (d) => d.interfaceTexts_connection ?? noPages, PAGE_SIZE),
   ]);
-  return { locale, global: global.global, selfAssessment: selfAssessment.selfAssessment, articles, articleDrafts, authors, topics, providers };
+  return { locale, global: global.global, selfAssessment: selfAssessment.selfAssessment, articles, articleDrafts, authors, topics, providers, interfaceTexts };
 }
 
 export type LocaleNodes = Awaited<ReturnType<typeof fetchLocaleNodes>>;
