@@ -1,39 +1,76 @@
-import { loadStrings, translatorFor, type Translator } from '../src/i18n.js';
+import { markFallbackHtml, stripFallbackMarks } from '../src/fallback-marks.js';
+import { pageStrings, textDirection, translatorFor, type Strings, type Translator } from '../src/i18n.js';
 import type { EleventyConfig } from './types.js';
 
 type Values = Record<string, unknown>;
+/** What Eleventy gives a Nunjucks filter as `this`: the page's data in `ctx`. */
+type FilterThis = { ctx?: { model?: { strings?: Record<string, Strings> } } };
+type Translators = (locale: string) => Translator;
 
-/** One translator per locale over the UI strings in apps/site/i18n, made when first asked for. */
-export function translators(strings = loadStrings()) {
-  const byLocale = new Map<string, Translator>();
-  return (locale: string) => {
-    let translator = byLocale.get(locale);
-    if (!translator) byLocale.set(locale, (translator = translatorFor(strings, locale)));
-    return translator;
-  };
+const cache = new WeakMap<Record<string, Strings>, Translators>();
+
+/** One translator per locale over the interface texts of a build (the model's `strings`), made when first asked for. */
+export function translators(strings: Record<string, Strings>): Translators {
+  let forStrings = cache.get(strings);
+  if (!forStrings) {
+    const byLocale = new Map<string, Translator>();
+    forStrings = (locale) => {
+      let translator = byLocale.get(locale);
+      if (!translator) byLocale.set(locale, (translator = translatorFor(strings, locale)));
+      return translator;
+    };
+    cache.set(strings, forStrings);
+  }
+  return forStrings;
+}
+
+/** The translator of the page being rendered, from the interface texts in its model. */
+export function pageTranslatorOf(self: FilterThis | undefined, locale: string): Translator {
+  const strings = self?.ctx?.model?.strings;
+  if (!strings) throw new Error('Interface texts: the template context has no model with strings.');
+  return translators(strings)(locale);
 }
 
 /**
- * UI strings in templates, through the same translator as the browser scripts (public/js/i18n.js):
+ * Interface texts in templates, from the CMS (content type Interface text, in the page model),
+ * through the same translator as the browser scripts (public/js/i18n.js):
  *   {{ "findCare.title" | t(locale, { n: 3 }) }}             a string, placeholders filled
  *   {{ "directory.programCount" | plural(locale, n) }}       .zero / .one / .other ... by Intl.PluralRules
  *   {{ provider.organizationType | label("orgType.", locale) }}  a CMS value in English, translated when a string exists
  *   {{ state | stateLabel(locale) }}                         a state's name in the page's language
  *   {{ ("languageName." + name) | optionalT(locale) }}       the translation, or null when there is none
+ *   {{ { count: "search.status.count" } | pageStrings(locale) | json | safe }}  strings for a browser script
+ * English standing in for a missing translation comes marked; the transform below turns the
+ * marks into lang="en" in HTML pages (src/fallback-marks.ts) and drops them elsewhere.
  */
 export default function i18nPlugin(eleventyConfig: EleventyConfig) {
-  const translator = translators();
-  eleventyConfig.addFilter('t', (key: string, locale: string, values?: Values) => translator(locale).t(key, values));
-  eleventyConfig.addFilter('plural', (key: string, locale: string, n: number, values?: Values) =>
-    translator(locale).plural(key, n, values),
-  );
+  const tr = (self: FilterThis, locale: string) => pageTranslatorOf(self, locale);
+  eleventyConfig.addFilter('t', function (this: FilterThis, key: string, locale: string, values?: Values) {
+    return tr(this, locale).t(key, values);
+  });
+  eleventyConfig.addFilter('plural', function (this: FilterThis, key: string, locale: string, n: number, values?: Values) {
+    return tr(this, locale).plural(key, n, values);
+  });
   // What a preview's draft still needs, as one sentence part in the page's language ("a slug and a summary").
-  eleventyConfig.addFilter('draftNeeds', (needs: string[], locale: string) =>
-    new Intl.ListFormat(locale, { type: 'conjunction' }).format(needs.map((need) => translator(locale).t(`preview.need.${need}`))),
-  );
-  eleventyConfig.addFilter('optionalT', (key: string, locale: string) => translator(locale).label(key));
-  eleventyConfig.addFilter('label', (value: string, prefix: string, locale: string) => translator(locale).label(prefix + value) ?? value);
-  eleventyConfig.addFilter('stateLabel', (state: { code: string; name: string }, locale: string) =>
-    translator(locale).label(`stateName.${state.code}`) ?? state.name,
-  );
+  eleventyConfig.addFilter('draftNeeds', function (this: FilterThis, needs: string[], locale: string) {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(needs.map((need) => tr(this, locale).t(`preview.need.${need}`)));
+  });
+  eleventyConfig.addFilter('optionalT', function (this: FilterThis, key: string, locale: string) {
+    return tr(this, locale).label(key);
+  });
+  eleventyConfig.addFilter('label', function (this: FilterThis, value: string, prefix: string, locale: string) {
+    return tr(this, locale).label(prefix + value) ?? value;
+  });
+  eleventyConfig.addFilter('stateLabel', function (this: FilterThis, state: { code: string; name: string }, locale: string) {
+    return tr(this, locale).label(`stateName.${state.code}`) ?? state.name;
+  });
+  eleventyConfig.addFilter('pageStrings', function (this: FilterThis, spec: Record<string, string>, locale: string) {
+    return pageStrings(tr(this, locale), spec);
+  });
+  // <html dir> and the direction of a text in another locale ("rtl" for Arabic, Hebrew, ...).
+  eleventyConfig.addFilter('textDirection', (locale: string) => textDirection(locale));
+  eleventyConfig.addTransform('fallback-lang', (content: unknown, outputPath: unknown) => {
+    if (typeof content !== 'string') return content;
+    return typeof outputPath === 'string' && outputPath.endsWith('.html') ? markFallbackHtml(content) : stripFallbackMarks(content);
+  });
 }

@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AGES, DEFAULT_RADIUS, RADII, SETTINGS } from '../src/find-care/core.js';
 import { providerFiles, zipFiles, type DataFiles } from '../src/find-care/site-data.js';
-import type { Translator } from '../src/i18n.js';
+import { FALLBACK_START, pageStrings, unmark, type Translator } from '../src/i18n.js';
 import type { LocalePage } from '../src/model.js';
-import { translators } from './i18n.js';
+import { pageTranslatorOf } from './i18n.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 export type FindCareData = {
@@ -21,14 +21,14 @@ export type FindCareData = {
   strings: Record<string, string>;
 };
 
-/** find-care.js's keys and the UI strings they stand for. */
+/** find-care.js's keys and the UI strings they stand for (a plural key brings all its forms). */
 const BROWSER_STRINGS: readonly (readonly [string, string])[] = [
   ['distance', 'findCare.distance'],
   ['distanceValue', 'findCare.distanceValue'],
   ...['city', 'settings', 'ages', 'accepting', 'acceptingYes', 'acceptingNo', 'phone'].map((k) => [k, `provider.${k}`] as const),
   ...SETTINGS.map((s) => [`setting.${s}`, `careSetting.${s}`] as const),
   ...AGES.map((a) => [`age.${a}`, `ages.${a}`] as const),
-  ...['prompt', 'near.one', 'near.other', 'nearNone', 'place.one', 'place.other', 'placeNone', 'placeAlso', 'firstShown', 'loadError'].map(
+  ...['prompt', 'near', 'nearNone', 'place', 'placeNone', 'placeAlso', 'firstShown', 'loadError'].map(
     (k) => [k, `findCare.status.${k}`] as const,
   ),
   ['zipFormat', 'findCare.zipError.format'],
@@ -36,7 +36,7 @@ const BROWSER_STRINGS: readonly (readonly [string, string])[] = [
 ];
 
 export function browserStrings(translator: Translator) {
-  return Object.fromEntries(BROWSER_STRINGS.map(([key, uiKey]) => [key, translator.t(uiKey)]));
+  return pageStrings(translator, Object.fromEntries(BROWSER_STRINGS));
 }
 
 /**
@@ -45,6 +45,8 @@ export function browserStrings(translator: Translator) {
  */
 export function languageLabel(translator: Translator, name: string) {
   const label = translator.label(`languageName.${name}`);
+  // English standing in for a missing translation: plain text here, marked by labelLang.
+  if (label !== null && label.includes(FALLBACK_START)) return { label: unmark(label), labelLang: 'en' };
   if (label !== null) return { label, labelLang: null };
   return { label: name, labelLang: translator.locale.split('-')[0] === 'en' ? null : 'en' };
 }
@@ -52,7 +54,7 @@ export function languageLabel(translator: Translator, name: string) {
 /** The state's name in the page's language when the UI strings have one ("stateName.NY"). */
 export function stateAliases(translator: Translator, code: string) {
   const label = translator.label(`stateName.${code}`);
-  return label === null ? [] : [label];
+  return label === null ? [] : [unmark(label)];
 }
 
 /**
@@ -63,18 +65,16 @@ export function stateAliases(translator: Translator, code: string) {
 export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
   let pending: DataFiles = new Map();
   let perLocale = new Map<string, FindCareData>();
-  let translator: ReturnType<typeof translators> | null = null;
 
   eleventyConfig.on('eleventy.before', () => {
     pending = new Map();
     perLocale = new Map();
-    translator = null;
   });
 
-  eleventyConfig.addFilter('findCareData', (view: LocalePage): FindCareData => {
+  eleventyConfig.addFilter('findCareData', function (this: Parameters<typeof pageTranslatorOf>[0], view: LocalePage): FindCareData {
     let data = perLocale.get(view.locale);
     if (!data) {
-      const t = (translator ??= translators())(view.locale);
+      const t = pageTranslatorOf(this, view.locale);
       const built = providerFiles(view.locale, view.content.providers, { stateAliases: (code) => stateAliases(t, code) });
       for (const [url, text] of built.files) pending.set(url, text);
       if (![...pending.keys()].some((url) => url.startsWith('/data/zip/'))) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 // The small part of Eleventy's configuration API these plugins use (Eleventy ships no TS types).
 export type EleventyConfig = {
   addFilter: (name: string, fn: (...args: never[]) => unknown) => void;
+  addTransform: (name: string, fn: (content: unknown, outputPath: unknown) => unknown) => void;
   addAsyncShortcode: (name: string, fn: (...args: never[]) => Promise<string>) => void;
   addGlobalData: (name: string, data: unknown) => void;
   /** Global data added so far (by the Eleventy constructor's `config` option, then by plugins). */

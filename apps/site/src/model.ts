@@ -1,5 +1,6 @@
 import type { Article, Author, AuthorRef, Locale, LocaleContent, Provider, Review, SiteContent, Topic, TopicRef } from '@solace/content';
 import * as routes from '@solace/routes';
+import { interfaceStrings, type Strings } from './i18n.js';
 import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
 import { stateName } from './us-states.js';
 
@@ -64,6 +65,8 @@ export type LocalePage = SectionPage & { sections: Sections };
 
 export type SiteModel = {
   locales: (Locale & { nativeName: string; url: string })[];
+  /** The interface texts of every locale, by locale code (the i18n filters read them). */
+  strings: Record<string, Strings>;
   defaultLocale: string;
   /** One per locale: its home page and feed, and (in `sections`) its index pages. */
   localePages: LocalePage[];
@@ -154,8 +157,13 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     documentId: string,
   ) => alternatesFor(current, (code) => urlOf(list(linked[code]!), documentId));
 
+  const articlePages = (code: string) => Math.max(1, Math.ceil(linked[code]!.articles.length / perPage));
+  /** The language switcher on page n of the articles leads to page n in another locale, or to its last page when it has fewer. */
+  const listPageIn = (code: string, n: number) => Math.min(n, articlePages(code));
+
   const model: SiteModel = {
     locales,
+    strings: interfaceStrings(site),
     defaultLocale: site.defaultLocale.code,
     localePages: [],
     sections: { authors: [], topics: [], providers: [], findCare: [], search: [] },
@@ -184,12 +192,12 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     for (const s of SECTIONS) model.sections[s].push(sections[s]);
     model.localePages.push({ ...section(routes.homeUrl), sections });
 
-    const totalPages = Math.max(1, Math.ceil(content.articles.length / perPage));
+    const totalPages = articlePages(code);
     for (let n = 1; n <= totalPages; n++) {
       model.articleLists.push({
         locale: code,
         url: routes.articlesUrl(code, n),
-        alternates: alternatesFor(code, (c) => routes.articlesUrl(c)),
+        alternates: alternatesFor(code, (c) => routes.articlesUrl(c, listPageIn(c, n))),
         links,
         articles: content.articles.slice((n - 1) * perPage, n * perPage),
         pageNumber: n,

@@ -5,7 +5,7 @@
 // back/forward) and announces the number of results in a polite live region once the reader
 // pauses typing. All the search
 // logic is in find-care-core.js; this file is the page around it.
-import { pageTranslator } from './i18n.js';
+import { markedNodes, pageTranslator, setMarkedText } from './i18n.js';
 import { politeStatus } from './polite-status.js';
 import {
   checkZip,
@@ -128,7 +128,7 @@ function setUp(form) {
 
   /** @param {string} message */
   function showZipError(message) {
-    zipError.textContent = message;
+    setMarkedText(zipError, message);
     zipError.hidden = false;
     zipInput.setAttribute('aria-invalid', 'true');
     zipInput.setAttribute('aria-describedby', `${zipHintIds} zip-error`.trim());
@@ -291,13 +291,14 @@ function setUp(form) {
     const fact = (label, value, valueClass) => {
       const row = element('div');
       const dt = element('dt');
-      dt.textContent = label;
+      setMarkedText(dt, label);
       const dd = element('dd');
+      const nodes = typeof value === 'string' ? markedNodes(value) : [value];
       if (valueClass) {
         const span = element('span', valueClass);
-        span.append(value);
+        span.append(...nodes);
         dd.append(span);
-      } else dd.append(value);
+      } else dd.append(...nodes);
       row.append(dt, dd);
       facts.append(row);
     };

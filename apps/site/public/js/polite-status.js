@@ -1,4 +1,6 @@
 // @ts-check
+import { setMarkedText, unmark } from './i18n.js';
+
 /**
  * A polite live region that speaks once the reader pauses typing: announcing every intermediate
  * search would talk over them (results still update as they type). Emptying it is immediate.
@@ -12,7 +14,8 @@ export function politeStatus(region, quietMs = 1000) {
   let timer = 0;
 
   const write = () => {
-    if (pending !== null && region.textContent !== pending) region.textContent = pending;
+    // English fallback in the text (marked by the build) is spoken as English.
+    if (pending !== null && region.textContent !== unmark(pending)) setMarkedText(region, pending);
     pending = null;
   };
   const writeWhenQuiet = () => {

@@ -4,7 +4,7 @@
 // answers in the browser and shows the matching result on the same page (its heading gets the
 // focus; a polite status repeats it). Nothing is sent anywhere. Without JavaScript the form opens
 // the static page of all results instead.
-import { pageTranslator } from './i18n.js';
+import { pageTranslator, setMarkedText } from './i18n.js';
 import { resultFor } from './self-assessment-core.js';
 
 const form = document.getElementById('self-assessment');
@@ -40,14 +40,14 @@ function setUp(form, region) {
     for (const option of options) option.el.hidden = option !== result;
     let text = t('score', { yes, total: questions.length });
     if (unanswered) text += ` ${plural('unanswered', unanswered)}`;
-    score.textContent = text;
+    setMarkedText(score, text);
     region.setAttribute('aria-labelledby', result.headingEl.id);
     region.hidden = false;
     result.headingEl.focus();
     // Emptied first so that the same result, shown again, is announced again.
     status.textContent = '';
     const message = t('status', { heading: result.heading });
-    setTimeout(() => (status.textContent = message), 100);
+    setTimeout(() => setMarkedText(status, message), 100);
   });
 
   document.getElementById('assessment-restart')?.addEventListener('click', () => {

@@ -5,7 +5,8 @@ import { decodeIndex } from '../../src/find-care/core.js';
 import { loadDemoProviders } from '../../src/find-care/sample-data.js';
 import { assessmentArticles, assessmentRanges } from '../../src/find-care/self-assessment.js';
 import { localeBaseUrl, providerFiles, zipChunks, zipFiles } from '../../src/find-care/site-data.js';
-import { loadStrings, translatorFor } from '../../src/i18n.js';
+import { FALLBACK_START, translatorFor } from '../../src/i18n.js';
+import { shippedStrings } from '../unit/shipped-strings.js';
 
 describe('the data files of the find-care page', () => {
   const zips = zipChunks();
@@ -41,11 +42,17 @@ describe('the plugin helpers', () => {
   });
 
   it('give the provider search its strings in the page language, one per care setting and age group', () => {
-    const strings = browserStrings(translatorFor(loadStrings(), 'es'));
-    const es = loadStrings().es!;
+    const strings = browserStrings(translatorFor(shippedStrings(), 'es'));
+    const es = shippedStrings().es!;
     expect(strings['setting.office-clinic']).toBe(es['careSetting.office-clinic']);
     expect(strings['age.children']).toBe(es['ages.children']);
     expect(strings['near.one']).toBe(es['findCare.status.near.one']);
+    expect(strings['near.other']).toBe(es['findCare.status.near.other']);
+    // Polish has more plural forms than English: the script gets every one the strings have.
+    const pl = browserStrings(translatorFor({ ...shippedStrings(), pl: { 'findCare.status.near.few': '{n} programy', 'findCare.status.near.many': '{n} programów' } }, 'pl'));
+    expect(pl['near.few']).toBe('{n} programy');
+    expect(pl['near.many']).toBe('{n} programów');
+    expect(pl['near.one']!.startsWith(FALLBACK_START)).toBe(true);
     expect(Object.keys(strings).filter((k) => k.startsWith('setting.'))).toHaveLength(4);
   });
 

@@ -23,6 +23,7 @@ const locale = (code: string, articles: Article[], providers: Provider[]): Local
   authors: [],
   topics: [{ documentId: 't1', locale: code, slug: 'cancer', name: 'Cancer', description: null }],
   providers,
+  interfaceTexts: code === 'en' ? { 'nav.home': 'Home' } : {},
 });
 
 const site: SiteContent = {
@@ -56,6 +57,22 @@ describe('buildSiteModel', () => {
     expect(model.articleLists.map((p) => p.url)).toEqual(['/en/articles/', '/en/articles/page/2/', '/es/articles/']);
     expect(model.articleLists[0]!.nextUrl).toBe('/en/articles/page/2/');
     expect(model.articleLists[1]!.previousUrl).toBe('/en/articles/');
+  });
+
+  it('switches language on page n of a list to page n there, or to its last page when it has fewer', () => {
+    const three = (code: string) => [1, 2, 3, 4, 5].map((n) => article(`a${n}`, code, `${code}-${n}`));
+    const paged = buildSiteModel({ ...site, byLocale: { en: locale('en', three('en'), []), es: locale('es', three('es').slice(0, 3), []) } }, 2);
+    const switcher = (url: string) => paged.articleLists.find((p) => p.url === url)!.alternates.map((a) => a.url);
+    expect(switcher('/en/articles/page/2/')).toEqual(['/en/articles/page/2/', '/es/articles/page/2/']);
+    expect(switcher('/en/articles/page/3/')).toEqual(['/en/articles/page/3/', '/es/articles/page/2/']);
+    expect(switcher('/es/articles/page/2/')).toEqual(['/en/articles/page/2/', '/es/articles/page/2/']);
+    expect(switcher('/es/articles/')).toEqual(['/en/articles/', '/es/articles/']);
+  });
+
+  it('carries the interface texts of every locale, and needs the English ones', () => {
+    expect(model.strings).toEqual({ en: { 'nav.home': 'Home' }, es: {} });
+    const noEnglish = { ...site, byLocale: { ...site.byLocale, en: { ...site.byLocale.en!, interfaceTexts: {} } } };
+    expect(() => buildSiteModel(noEnglish)).toThrow(/no interface texts in "en"/);
   });
 
   it('groups providers by state, with a page per state and per provider', () => {
