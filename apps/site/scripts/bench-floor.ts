@@ -56,4 +56,6 @@ const results = (await eleventy.write()) as unknown as [unknown, { outputPath?: 
 const totalMs = Math.round(performance.now() - started);
 const list = Array.isArray(results[1]) ? results[1] : (results as { outputPath?: string }[]);
 const written = list.filter((r) => r?.outputPath?.endsWith('.html')).length;
-console.log(`BENCH_RESULT ${JSON.stringify({ pages: written, totalMs })}`);
+const usage = process.resourceUsage();
+const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+console.log(`BENCH_RESULT ${JSON.stringify({ pages: written, totalMs, cpuMs })}`);
