@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { env } from '@strapi/utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import solace from '../config/solace';
@@ -40,6 +42,23 @@ describe('productionProblems', () => {
       'JWT_SECRET is too short (16 characters, at least 24).',
       expect.stringMatching(/^ENCRYPTION_KEY is a placeholder/),
     ]);
+  });
+
+  it('refuses every placeholder apps/cms/.env.example shows', () => {
+    const example = Object.fromEntries(
+      fs
+        .readFileSync(path.join(__dirname, '..', '.env.example'), 'utf8')
+        .split('\n')
+        .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
+        .filter((match) => match !== null)
+        .map((match) => [match[1], match[2]]),
+    );
+    const names = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SITE_REBUILD_SECRET'];
+    const secrets = Object.fromEntries(names.map((name) => [name, name === 'APP_KEYS' ? example[name].split(',') : example[name]]));
+    const problems = productionProblems({ secrets, adminPassword: example.ADMIN_PASSWORD });
+    for (const name of [...names, 'ADMIN_PASSWORD']) {
+      expect(problems.some((problem) => problem.startsWith(name)), name).toBe(true);
+    }
   });
 
   it('refuses one secret reused for another', () => {
