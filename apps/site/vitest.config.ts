@@ -22,6 +22,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Incremental builds against a CMS of their own: each change, then incremental == cold.
+          name: 'incremental',
+          include: ['test/incremental/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],

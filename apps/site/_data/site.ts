@@ -1,7 +1,15 @@
 import { readEnv } from '../src/env.js';
+import type { SiteModel } from '../src/model.js';
 
-/** Global data `site`: where the site lives. */
-export function siteData() {
+/**
+ * Global data `site`: where the site lives, and `builtAt`: when its content last changed (the
+ * newest article's updatedAt), so that the same content always builds the same bytes.
+ */
+export function siteData(model: Pick<SiteModel, 'localePages'>) {
   const env = readEnv();
-  return { url: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview, builtAt: new Date().toISOString() };
+  let builtAt = '1970-01-01T00:00:00.000Z';
+  for (const page of model.localePages) {
+    for (const article of page.content.articles) if (article.updatedAt && article.updatedAt > builtAt) builtAt = article.updatedAt;
+  }
+  return { url: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview, builtAt };
 }

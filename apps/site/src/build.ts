@@ -4,10 +4,32 @@ import Eleventy from '@11ty/eleventy';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { loadModel, type ContentSnapshotOptions } from '../_data/model.js';
+import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
+import { codeHash, FORMAT_VERSION } from './incremental/code-hash.js';
+import { allFiles, carryOver, imagesUsedBy } from './incremental/copy.js';
+import { dropManifest, readManifest, writeManifest, type Manifest, type PageRecord } from './incremental/manifest.js';
+import { pageItems, renderSetOf } from './incremental/pages.js';
+import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { lockOutput } from './output-lock.js';
 
-export type BuildResult = { outputDir: string; pages: number; fetchMs: number; totalMs: number };
+export type BuildResult = {
+  outputDir: string;
+  /** HTML pages rendered by this build (an incremental build takes the others from the previous output). */
+  pages: number;
+  mode: BuildPlan['mode'];
+  /** Pages of the model rendered, and taken unchanged from the previous output. */
+  rendered: number;
+  carried: number;
+  fetchMs: number;
+  totalMs: number;
+};
+
+export type BuildOptions = {
+  snapshot?: ContentSnapshotOptions;
+  /** Render every page, ignoring the previous build (SITE_BUILD_COLD=1 for scripts/build.ts and pnpm start). */
+  cold?: boolean;
+};
 
 /** The error a person needs to read, wherever Eleventy wrapped it. */
 export function rootCause(error: unknown): Error {
@@ -30,17 +52,20 @@ export function rootCause(error: unknown): Error {
  * build succeeded: a failed build leaves the previously published site exactly as it was.
  * One build at a time per output folder: a second one waits for the first, then reads the content
  * as it is by then (so the last build to finish is also the newest).
+ *
+ * Incremental by default: pages whose inputs are unchanged since the previous build (its
+ * manifest in `<outputDir>.cache/`) are taken from the previous output, the others rendered.
  */
-export async function buildSite(options: { snapshot?: ContentSnapshotOptions } = {}): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const release = await lockOutput(readEnv().outputDir);
   try {
-    return await buildIntoStaging(options.snapshot);
+    return await buildIntoStaging(options);
   } finally {
     await release();
   }
 }
 
-async function buildIntoStaging(snapshot: ContentSnapshotOptions = {}): Promise<BuildResult> {
+async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const env = readEnv();
   const staging = `${env.outputDir}.building-${process.pid}`;
@@ -49,26 +74,86 @@ async function buildIntoStaging(snapshot: ContentSnapshotOptions = {}): Promise<
   process.chdir(SITE_DIR);
   let pages = 0;
   let fetchMs = 0;
+  let plan: BuildPlan;
+  let manifest: Manifest;
   try {
     const { model, timings } = await loadModel(snapshot);
     fetchMs = timings.fetchMs;
-    const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, model);
-    const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
-    const results = (await eleventy.write()) as unknown as [unknown, { outputPath?: string }[]] | { outputPath?: string }[];
-    const written = Array.isArray(results[1]) ? results[1] : (results as { outputPath?: string }[]);
-    pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
+    const site = siteData(model);
+    const code = await codeHash({ siteUrl: site.url, cmsUrl: site.cmsUrl, preview: site.preview });
+    const items = pageItems(model, site);
+    const previous = cold
+      ? { manifest: null, reason: 'a cold build was asked for' }
+      : (await exists(env.outputDir))
+        ? await readManifest(env.outputDir, code)
+        : { manifest: null, reason: 'no previous output' };
+    plan = planBuild(items, previous.manifest, previous.manifest ? '' : previous.reason);
+    console.log(
+      plan.mode === 'cold'
+        ? `[solace] cold build: ${plan.reason}`
+        : `[solace] incremental build: ${plan.render.length} pages to render, ${plan.carry.length} unchanged`,
+    );
+
+    const pagesRecord: Manifest['pages'] = {};
+    if (plan.mode === 'unchanged') {
+      for (const file of await allFiles(env.outputDir)) await carryOver(env.outputDir, staging, file, 'link');
+      Object.assign(pagesRecord, previous.manifest!.pages);
+    } else {
+      const images = new Set<string>();
+      for (const { item, record } of plan.carry) {
+        for (const file of record.files) await carryOver(env.outputDir, staging, file, 'link');
+        for (const image of record.images) images.add(image);
+        pagesRecord[item.key] = record;
+      }
+      for (const image of images) await carryOver(env.outputDir, staging, image, 'copy');
+
+      const toRender = new Set<object>(plan.render.map((item) => item.view));
+      const renderSet = renderSetOf(model, (view) => toRender.has(view));
+      const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site });
+      const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
+      const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
+      const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
+      pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
+      const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
+      for (const item of plan.render) pagesRecord[item.key] = await recordOf(staging, item.fingerprint, item.urls, fileOf);
+    }
+    manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw rootCause(error);
   }
 
-  const previous = `${env.outputDir}.previous-${process.pid}`;
+  // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
+  await dropManifest(env.outputDir);
+  const previousOutput = `${env.outputDir}.previous-${process.pid}`;
   const hadOutput = await exists(env.outputDir);
-  if (hadOutput) await fs.rename(env.outputDir, previous);
+  if (hadOutput) await fs.rename(env.outputDir, previousOutput);
   await fs.rename(staging, env.outputDir);
-  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
+  if (hadOutput) await fs.rm(previousOutput, { recursive: true, force: true });
+  await writeManifest(env.outputDir, manifest);
 
-  return { outputDir: path.relative(process.cwd(), env.outputDir) || '.', pages, fetchMs, totalMs: Math.round(performance.now() - started) };
+  return {
+    outputDir: path.relative(process.cwd(), env.outputDir) || '.',
+    pages,
+    mode: plan.mode,
+    rendered: plan.render.length,
+    carried: plan.carry.length,
+    fetchMs,
+    totalMs: Math.round(performance.now() - started),
+  };
+}
+
+type WriteResult = { url?: string; outputPath?: string };
+
+async function recordOf(staging: string, fingerprint: string, urls: string[], fileOf: Map<string, string>): Promise<PageRecord> {
+  const files = urls.map((url) => {
+    const file = fileOf.get(url);
+    if (!file) throw new Error(`The build wrote no file for ${url}`);
+    return file;
+  });
+  const images = new Set<string>();
+  for (const file of files) for (const image of await imagesUsedBy(path.join(staging, file))) images.add(image);
+  return { fingerprint, files, images: [...images] };
 }
 
 async function exists(p: string) {

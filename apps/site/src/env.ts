@@ -48,6 +48,8 @@ export type SiteEnv = {
   outputDir: string;
   /** A preview build: the latest version of every article, published or not, for editors. */
   preview: boolean;
+  /** SITE_BUILD_COLD=1: render every page instead of reusing the previous build's unchanged ones. */
+  coldBuild: boolean;
 };
 
 export class EnvError extends Error {
@@ -151,7 +153,7 @@ export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TO
   }
 
   const preview = isOn(env.SITE_PREVIEW);
-  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir: outputDir(env, preview), preview };
+  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir: outputDir(env, preview), preview, coldBuild: isOn(env.SITE_BUILD_COLD) };
 }
 
 let serverEnv: ServerEnv | undefined;
