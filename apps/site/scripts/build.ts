@@ -5,6 +5,7 @@ try {
   const result = await buildSite();
   console.log(
     `[solace] built ${result.pages} pages into ${result.outputDir} in ${result.totalMs} ms ` +
+      `(${result.mode}: ${result.rendered} pages rendered, ${result.carried} unchanged) ` +
       `(fetch ${result.fetchMs} ms, render ${result.totalMs - result.fetchMs} ms)`,
   );
 } catch (error) {
