@@ -3,6 +3,7 @@ import { registerSecurity } from './security';
 import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
 import { batchRelationResolvers } from './graphql-bulk-relations';
+import { extendGraphqlWithArticleDrafts } from './article-drafts';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
@@ -20,6 +21,7 @@ export default {
     registerBuildRoutes(strapi);
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
+    extendGraphqlWithArticleDrafts(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
