@@ -88,8 +88,9 @@ function hasValue(value: unknown) {
 }
 
 function isLocalised(contentType: { attributes: Record<string, unknown> }, name: string) {
-  const attribute = contentType.attributes[name] as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
-  return attribute?.pluginOptions?.i18n?.localized === true;
+  const attribute = contentType.attributes[name] as { type?: string; pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+  // As Strapi's i18n decides: relations and uids are always per locale, whatever pluginOptions say.
+  return attribute?.pluginOptions?.i18n?.localized === true || attribute?.type === 'relation' || attribute?.type === 'uid';
 }
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid']);

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ArrowsCounterClockwise } from '@strapi/icons';
+import { ArrowsCounterClockwise, Earth } from '@strapi/icons';
 import { ArticleSitePanel } from './components/ArticleSitePanel';
+import { TranslationPanel } from './translations/TranslationPanel';
 
 // The content-manager's public admin API, declared here: its package is not a dependency of the app.
 type ContentManagerApis = { addEditViewSidePanel(panels: Array<(props: never) => unknown>): void };
@@ -15,8 +16,15 @@ export default {
       permissions: [],
       Component: () => import('./pages/SiteBuilds'),
     });
+    app.addMenuLink({
+      to: 'translations',
+      icon: Earth,
+      intlLabel: { id: 'solace.translations', defaultMessage: 'Translations' },
+      permissions: [],
+      Component: () => import('./translations/TranslationsPage'),
+    });
   },
   bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
-    (app.getPlugin('content-manager').apis as unknown as ContentManagerApis).addEditViewSidePanel([ArticleSitePanel]);
+    (app.getPlugin('content-manager').apis as unknown as ContentManagerApis).addEditViewSidePanel([ArticleSitePanel, TranslationPanel]);
   },
 };
