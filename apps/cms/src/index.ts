@@ -13,6 +13,7 @@ import { ensureInterfaceTexts } from './seed/interface-texts';
 import { solaceConfig } from './config';
 import { registerBuildRoutes } from './builds/routes';
 import { showScheduleInArticleList } from './scheduling/list-columns';
+import { recordBaselines, registerTranslations } from './translations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,6 +23,7 @@ export default {
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
     extendGraphqlWithArticleDrafts(strapi);
+    registerTranslations(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -35,5 +37,6 @@ export default {
     await ensureSiteToken(strapi);
     await ensureSiteRebuildWebhook(strapi);
     await showScheduleInArticleList(strapi);
+    await recordBaselines(strapi);
   },
 };
