@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { corsOrigins } from '../src/security/cors-origins';
+import { objectStorage } from '../src/setup/object-storage';
 
 /** Request bodies are refused past these sizes while they are read, before any parsing. */
 const BODY_LIMITS = { jsonLimit: '1mb', formLimit: '256kb', textLimit: '256kb' };
@@ -7,7 +8,13 @@ const BODY_LIMITS = { jsonLimit: '1mb', formLimit: '256kb', textLimit: '256kb' }
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      // With uploads in object storage the admin shows them from the bucket (or its CDN).
+      contentSecurityPolicy: { directives: mediaSources(objectStorage(env)?.publicOrigin) },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {
@@ -36,3 +43,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::upload-headers',
   'global::graphql-auth',
 ];
+
+/** Strapi's default img-src and media-src (its defaults are merged under these), plus the media origin. */
+function mediaSources(origin: string | undefined) {
+  const extra = origin ? [origin] : [];
+  return {
+    'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io', ...extra],
+    'media-src': ["'self'", 'data:', 'blob:', ...extra],
+  };
+}

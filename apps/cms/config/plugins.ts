@@ -1,5 +1,6 @@
 import { GRAPHQL_LIMITS, RefusedDocumentRule, graphqlLimitsPlugin } from '../src/security/graphql-limits';
 import { ALLOWED_UPLOAD_TYPES } from '../src/security/upload-types';
+import { objectStorage } from '../src/setup/object-storage';
 
 export default ({ env }) => ({
   graphql: {
@@ -33,6 +34,9 @@ export default ({ env }) => ({
   },
   upload: {
     config: {
+      // S3-compatible object storage when S3_BUCKET is set (several CMS instances share the files);
+      // otherwise the local provider, <PUBLIC_DIR>/uploads.
+      ...uploadProvider(env),
       sizeLimit: 10 * 1024 * 1024,
       // Strapi's own check (declared type, extension and content); src/security/uploads.ts then
       // requires the content itself to be one of these.
@@ -40,3 +44,8 @@ export default ({ env }) => ({
     },
   },
 });
+
+function uploadProvider(env) {
+  const storage = objectStorage(env);
+  return storage ? { provider: storage.provider, providerOptions: storage.providerOptions } : {};
+}

@@ -8,6 +8,7 @@ import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
 import { ensureSiteToken } from './setup/site-token';
 import { ensureSiteRebuildWebhook } from './setup/site-webhook';
+import { registerStartupLock, releaseStartupLock } from './setup/startup-lock';
 import { seedDemoContent } from './seed';
 import { ensureInterfaceTexts } from './seed/interface-texts';
 import { solaceConfig } from './config';
@@ -24,19 +25,29 @@ export default {
     batchRelationResolvers(strapi);
     extendGraphqlWithArticleDrafts(strapi);
     registerTranslations(strapi);
+    // Instances starting at once on one PostgreSQL database take turns, until bootstrap() is done.
+    registerStartupLock(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await lockDownPublicRole(strapi);
-    await ensureLocales(strapi);
-    await ensureAdminUser(strapi);
-    await ensureInterfaceTexts(strapi);
-    if (solaceConfig(strapi).seedDemoContent) {
-      await seedDemoContent(strapi, { force: false });
+    try {
+      await setUp(strapi);
+    } finally {
+      await releaseStartupLock();
     }
-    await ensureSiteToken(strapi);
-    await ensureSiteRebuildWebhook(strapi);
-    await showScheduleInArticleList(strapi);
-    await recordBaselines(strapi);
   },
 };
+
+async function setUp(strapi: Core.Strapi) {
+  await lockDownPublicRole(strapi);
+  await ensureLocales(strapi);
+  await ensureAdminUser(strapi);
+  await ensureInterfaceTexts(strapi);
+  if (solaceConfig(strapi).seedDemoContent) {
+    await seedDemoContent(strapi, { force: false });
+  }
+  await ensureSiteToken(strapi);
+  await ensureSiteRebuildWebhook(strapi);
+  await showScheduleInArticleList(strapi);
+  await recordBaselines(strapi);
+}

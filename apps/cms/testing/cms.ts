@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createThrowawayDatabase, makeTempDir, type ThrowawayDatabase } from './database';
 
@@ -59,6 +60,24 @@ async function assertBuilt() {
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
+/** The secrets every instance on one database must share (sessions, token hashes, encryption). */
+export function sharedSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+/** A throwaway PostgreSQL database for several CMS instances (whatever DATABASE_CLIENT says). */
+export async function createSharedDatabase() {
+  // A PostgreSQL database has no folder of its own.
+  return createThrowawayDatabase(os.tmpdir(), 'postgres');
+}
+
 /**
  * Boots the real, built Strapi (`strapi start`) on a throwaway database and a free port, with the
  * demo content seeded, and waits until it answers. SQLite by default; PostgreSQL when
@@ -70,15 +89,23 @@ export async function startCms(
     env?: Record<string, string>;
     /** NODE_ENV: production by default, as deployed; development only where a test needs what production refuses (introspection). */
     mode?: 'production' | 'development';
+    /**
+     * A database shared with other instances (see createSharedDatabase): this CMS neither creates
+     * nor drops it. They must share their secrets, admin and SITE_TOKEN_FILE too (through env).
+     */
+    sharedDatabase?: ThrowawayDatabase;
   } = {},
 ): Promise<RunningCms> {
   await assertBuilt();
   const dir = await makeTempDir('cms');
   await fs.mkdir(path.join(dir, 'public/uploads'), { recursive: true });
-  const database: ThrowawayDatabase = await createThrowawayDatabase(dir);
+  const database: ThrowawayDatabase = options.sharedDatabase ?? (await createThrowawayDatabase(dir));
   const port = await freePort();
-  const admin = { email: 'admin@solace.test', password: `Test-${crypto.randomBytes(6).toString('hex')}-Aa1` };
-  const tokenFile = path.join(dir, 'site-token');
+  const admin = {
+    email: options.env?.ADMIN_EMAIL ?? 'admin@solace.test',
+    password: options.env?.ADMIN_PASSWORD ?? `Test-${crypto.randomBytes(6).toString('hex')}-Aa1`,
+  };
+  const tokenFile = options.env?.SITE_TOKEN_FILE ?? path.join(dir, 'site-token');
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -86,12 +113,7 @@ export async function startCms(
     NODE_ENV: options.mode ?? 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...sharedSecrets(),
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SITE_TOKEN_FILE: tokenFile,
@@ -127,7 +149,7 @@ export async function startCms(
 
   const cleanUp = async () => {
     await stop();
-    await database.drop();
+    if (!options.sharedDatabase) await database.drop();
     await fs.rm(dir, { recursive: true, force: true });
   };
 

@@ -16,8 +16,11 @@ export type ThrowawayDatabase = {
 /** The PostgreSQL server used to create throwaway databases (trust auth on the project's machines). */
 const postgresServerUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function createThrowawayDatabase(dir: string): Promise<ThrowawayDatabase> {
-  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+/** SQLite, or PostgreSQL when DATABASE_CLIENT=postgres; `client` forces one (several CMS instances need PostgreSQL). */
+export async function createThrowawayDatabase(
+  dir: string,
+  client: 'sqlite' | 'postgres' = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite',
+): Promise<ThrowawayDatabase> {
 
   if (client === 'sqlite') {
     const filename = path.join(dir, 'cms.db');
