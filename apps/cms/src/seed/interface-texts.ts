@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
@@ -39,38 +40,55 @@ export function noteFor(key: string, english: string, areas: Texts) {
   return parts.filter(Boolean).join(' ');
 }
 
+/** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */
+function newDocumentId() {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.randomBytes(24);
+  return [...bytes].map((b, i) => alphabet[i === 0 ? b % 26 : b % 36]).join('');
+}
+
 /**
  * Creates every shipped interface text that is missing (in English, and in each shipped
  * translation whose locale the CMS has), never changing one that exists: what translators
  * wrote stays, and a key a new version of the site needs arrives on the next boot. Runs on
- * every boot, not only with the demo content: the site cannot build without its English texts.
+ * every boot, not only with the demo content: the site cannot be built without its English texts.
+ *
+ * Written in a few bulk inserts, as rows the document service reads like its own (a type
+ * without draft & publish: one row per locale, published): through the document service, one
+ * entry at a time, the first boot took tens of seconds on a busy machine. The shipped texts are
+ * ours and checked by test/interface-texts.test.ts, so the per-entry validation is not missed.
  */
 export async function ensureInterfaceTexts(strapi: Core.Strapi) {
   const { byLocale, areas } = loadShippedTexts(strapi.dirs.app.root);
   const locales = new Set(((await strapi.plugin('i18n').service('locales').find()) as { code: string }[]).map((l) => l.code));
-  const docs = strapi.documents(UID);
-  const existing = async (locale: string) =>
-    new Map(((await docs.findMany({ locale, fields: ['key'] })) as Entry[]).map((e) => [e.key, e.documentId]));
+  const rows = strapi.db.query(UID);
+  const existing = async () =>
+    (await rows.findMany({ select: ['documentId', 'key', 'locale'] })) as (Entry & { locale: string })[];
 
-  let created = 0;
   await strapi.db.transaction(async () => {
-    const english = await existing(DEFAULT_LOCALE);
+    const found = await existing();
+    const documentIds = new Map(found.filter((e) => e.locale === DEFAULT_LOCALE).map((e) => [e.key, e.documentId]));
+    const have = new Set(found.map((e) => `${e.locale}\u0000${e.key}`));
+    const now = new Date();
+    const missing: Record<string, unknown>[] = [];
     for (const [key, text] of Object.entries(byLocale.en)) {
-      if (english.has(key)) continue;
-      const { documentId } = await docs.create({ locale: DEFAULT_LOCALE, data: { key, text, note: noteFor(key, text, areas) } });
-      english.set(key, documentId);
-      created++;
+      if (documentIds.has(key)) continue;
+      const documentId = newDocumentId();
+      documentIds.set(key, documentId);
+      missing.push({ documentId, locale: DEFAULT_LOCALE, key, text, note: noteFor(key, text, areas) });
     }
     for (const [locale, texts] of Object.entries(byLocale)) {
       if (locale === DEFAULT_LOCALE || !locales.has(locale)) continue;
-      const translated = await existing(locale);
       for (const [key, text] of Object.entries(texts)) {
-        const documentId = english.get(key);
-        if (!documentId || translated.has(key)) continue;
-        await docs.update({ documentId, locale, data: { key, text } });
-        created++;
+        const documentId = documentIds.get(key);
+        if (!documentId || have.has(`${locale}\u0000${key}`)) continue;
+        missing.push({ documentId, locale, key, text, note: noteFor(key, byLocale.en[key] ?? text, areas) });
       }
     }
+    for (let i = 0; i < missing.length; i += 200) {
+      const batch = missing.slice(i, i + 200).map((row) => ({ ...row, publishedAt: now, createdAt: now, updatedAt: now }));
+      await rows.createMany({ data: batch });
+    }
+    if (missing.length) strapi.log.info(`Interface texts: ${missing.length} created.`);
   });
-  if (created) strapi.log.info(`Interface texts: ${created} created.`);
 }

@@ -48,7 +48,16 @@ describe('a new language added in the CMS only', () => {
     for (const [key, text] of [['nav.home', 'الرئيسية'], ['nav.articles', 'المقالات'], ['nav.topics', 'المواضيع'], ['nav.directory', 'ابحث عن رعاية'], ['nav.search', 'بحث'], ['site.skipLink', 'انتقل إلى المحتوى الرئيسي'], ['article.by', 'بقلم']]) {
       await translateText(key!, 'ar', text!);
     }
-    const en = (await api('GET', `/api/articles?locale=en&filters[slug][$eq]=${EN_SLUG}`)).data as { documentId: string }[];
+    const en = (await api('GET', `/api/articles?locale=en&filters[slug][$eq]=${EN_SLUG}&populate[reviewedBy][fields][0]=name&populate[author][fields][0]=name`)).data as {
+      documentId: string;
+      reviewedBy: { documentId: string };
+      author: { documentId: string };
+    }[];
+    // Relations stay within a locale: the author and the reviewer get Arabic versions first.
+    for (const id of new Set([en[0]!.author.documentId, en[0]!.reviewedBy.documentId])) {
+      const { name, slug, credentials } = (await api('GET', `/api/authors/${id}?locale=en`)).data as unknown as Record<string, string>;
+      await api('PUT', `/api/authors/${id}?locale=ar`, { data: { name, slug, credentials, role: 'طبيبة رعاية تلطيفية', bio: 'تكتب عن الرعاية التلطيفية.' } });
+    }
     await api('PUT', `/api/articles/${en[0]!.documentId}?locale=ar&status=published`, {
       data: {
         title: 'الرعاية التلطيفية لسرطان الثدي النقيلي',
@@ -56,6 +65,10 @@ describe('a new language added in the CMS only', () => {
         summary: 'كيف تساعد الرعاية التلطيفية في تخفيف الأعراض ودعم العائلة.',
         body: '## ما هي الرعاية التلطيفية؟\n\nرعاية طبية تركز على الراحة وجودة الحياة، إلى جانب العلاج.',
         coverAlt: 'ممرضة تتحدث مع مريضة في غرفة مضيئة',
+        // The demo article is medically reviewed: its review date is per language.
+        reviewedAt: '2026-01-15',
+        reviewedBy: { connect: [{ documentId: en[0]!.reviewedBy.documentId, locale: 'ar' }] },
+        author: { connect: [{ documentId: en[0]!.author.documentId, locale: 'ar' }] },
         seo: { metaTitle: 'الرعاية التلطيفية لسرطان الثدي', metaDescription: 'كيف تساعد الرعاية التلطيفية مرضى سرطان الثدي النقيلي.' },
       },
     });
@@ -130,18 +143,19 @@ describe('a new language added in the CMS only', () => {
     const last = await box('.main-nav li:last-child');
     expect(first.x).toBeGreaterThan(last.x);
     await expect(page.locator('.main-nav li').first().innerText()).resolves.toBe('الرئيسية');
-    // The byline starts at the right edge of the text column.
+    // The heading, the date line and the byline start at the right edge of the text column.
     const main = await box('main .wrap');
-    const byline = await box('.byline');
-    expect(Math.abs(byline.x + byline.width - (main.x + main.width))).toBeLessThan(2);
-    const bylineText = await page.locator('.byline').evaluate((el) => {
-      type Range = { selectNodeContents: (n: unknown) => void; getBoundingClientRect: () => { x: number; width: number } };
-      const range = (globalThis as unknown as { document: { createRange: () => Range } }).document.createRange();
-      range.selectNodeContents(el);
-      const { x, width } = range.getBoundingClientRect();
-      return { x, width };
-    });
-    expect(bylineText.x).toBeGreaterThan(main.x + main.width / 2);
+    for (const selector of ['main h1', '.article__date', '.byline']) {
+      const text = await page.locator(selector).evaluate((el) => {
+        type Range = { selectNodeContents: (n: unknown) => void; getBoundingClientRect: () => { x: number; width: number } };
+        const range = (globalThis as unknown as { document: { createRange: () => Range } }).document.createRange();
+        range.selectNodeContents(el);
+        const { x, width } = range.getBoundingClientRect();
+        return { x, width };
+      });
+      expect(text.x + text.width, selector).toBeGreaterThan(main.x + main.width - 40);
+      expect(text.x, selector).toBeGreaterThan(main.x + 40);
+    }
     // The skip link appears at the top right when focused.
     await page.keyboard.press('Tab');
     await page.waitForTimeout(300);
