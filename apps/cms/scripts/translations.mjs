@@ -91,6 +91,12 @@ async function importXliff(cms, file, values) {
       for (const key of ['refused', 'failed', 'written']) result[key].push(...json.data[key]);
     }
   }
+  // Strapi may report one broken field twice (a uid's pattern is checked by two validators).
+  const seen = new Set();
+  result.failed = result.failed.filter((f) => {
+    const key = `${f.uid} ${f.documentId} ${f.field} ${f.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
     const report = formatImport(result);
