@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startCms, type CmsConnection } from '../testing';
+import { adminLogin, startCms, type CmsConnection } from '../testing';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +11,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const cms = await startCms({ env: { PREVIEW_URL: 'http://preview.test:8081' } });
   const { url, graphqlUrl, siteToken, admin, database, databaseEnv } = cms;
-  project.provide('cms', { url, graphqlUrl, siteToken, admin, database, databaseEnv });
+  const adminJwt = await adminLogin(cms);
+  project.provide('cms', { url, graphqlUrl, siteToken, admin, database, databaseEnv, adminJwt });
   return async () => {
     await cms.dispose();
   };

@@ -124,6 +124,6 @@ describe('scheduled publishing', () => {
     });
     const { data } = (await res.json()) as { data: { contentType: { layouts: { list: string[] }; metadatas: Record<string, { list: { label: string } }> } } };
     expect(data.contentType.layouts.list).toEqual(expect.arrayContaining(['publishAt', 'unpublishAt']));
-    expect(data.contentType.metadatas.publishAt.list.label).toBe('Publish at');
+    expect(data.contentType.metadatas.publishAt?.list.label).toBe('Publish at');
   });
 });

@@ -5,6 +5,8 @@ const sessions = new Map<string, Promise<string>>();
 
 /** Logs into the admin API, as an editor would through the admin panel. */
 export function adminLogin(cms: CmsConnection) {
+  // A session the global setup opened once for every test file (each file is its own module cache).
+  if (cms.adminJwt) return Promise.resolve(cms.adminJwt);
   let session = sessions.get(cms.url);
   if (!session) {
     session = login(cms);

@@ -17,6 +17,8 @@ export type CmsConnection = {
   siteToken: string;
   admin: { email: string; password: string };
   database: 'sqlite' | 'postgres';
+  /** An admin session opened once by a global setup and shared with every test file (Strapi allows only a few logins per address). */
+  adminJwt?: string;
   /** The database settings the CMS runs with (for execSql). */
   databaseEnv: Record<string, string>;
 };

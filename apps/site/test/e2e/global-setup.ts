@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiToken, startCms, type CmsConnection } from '@solace/cms/testing';
+import { adminLogin, createApiToken, startCms, type CmsConnection } from '@solace/cms/testing';
 import type { TestProject } from 'vitest/node';
 import { createStaticServer } from '../../src/serve.js';
 import { launchBrowser } from './browser.js';
@@ -50,8 +50,9 @@ export default async function setup(project: TestProject) {
     console.log(`[e2e] ${build.output.trim().split('\n').pop()} (process ${build.ms} ms)`);
 
     const { url, graphqlUrl, siteToken, admin, database, databaseEnv } = cms;
+    const adminJwt = await adminLogin(cms);
     project.provide('site', {
-      cms: { url, graphqlUrl, siteToken, admin, database, databaseEnv },
+      cms: { url, graphqlUrl, siteToken, admin, database, databaseEnv, adminJwt },
       fullAccessToken,
       outputDir,
       siteUrl,

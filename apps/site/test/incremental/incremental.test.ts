@@ -135,7 +135,6 @@ describe('an incremental build after each kind of change', () => {
       date: '2026-02-02',
       body: 'Un paragraphe.',
       coverAlt: 'Une image',
-      reviewedAt: '2026-02-02',
       seo: { metaTitle: 'Un article traduit', metaDescription: 'Traduit pour vérifier les builds incrémentaux.' },
     });
     await expectSameAsCold();
