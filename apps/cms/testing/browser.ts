@@ -1,36 +1,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './chromium';
+
+export { launchBrowser };
 
 // __filename, not import.meta: this package compiles as CommonJS for the packages that type-check it.
 const require = createRequire(__filename);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-// Flags of the packaged Chromium we leave out: it is built for one-page serverless use, while the
-// tests open several contexts (no single process) and check security behaviour (web security on).
-const UNWANTED_FLAGS = new Set([
-  '--single-process',
-  '--no-zygote',
-  '--disable-web-security',
-  '--allow-running-insecure-content',
-  '--disable-site-isolation-trials',
-]);
-
-// Without these, Chromium keeps trying to reach Google's hosts, which this closed network refuses.
-const QUIET_NETWORK_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/**
- * A headless Chromium: CHROMIUM_PATH when set (a system or CI browser), otherwise the one that
- * `pnpm install` brought with @sparticuz/chromium (unpacked to /tmp on first use).
- */
-export async function launchBrowser(): Promise<Browser> {
-  const override = process.env.CHROMIUM_PATH?.trim();
-  const executablePath = override || (await sparticuz.executablePath());
-  const packagedFlags = override ? ['--no-sandbox', '--disable-gpu'] : sparticuz.args.filter((flag) => !UNWANTED_FLAGS.has(flag));
-  return chromium.launch({ executablePath, args: [...packagedFlags, ...QUIET_NETWORK_FLAGS] });
-}
 
 /** One browser (and a first page) for the test file's describe block, closed after it. */
 export function useBrowser() {

@@ -6,8 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { readServerEnv, SITE_DIR } from '../src/env.js';
+import { launchBrowser } from '@solace/cms/testing/chromium';
+import type { Browser } from 'playwright-core';
+import { SITE_DIR } from '../src/env.js';
 import { checkZip, decodeIndex, detailLocation, lookupZip, search, zipPrefix } from '../src/find-care/core.js';
 import { encodeIndex } from '../src/find-care/encode.js';
 import { generateProviders, loadDemoProviders } from '../src/find-care/sample-data.js';
@@ -160,10 +161,8 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let browser: Browser | undefined;
 try {
-  browser = await chromium.launch({
-    executablePath: readServerEnv().chromiumPath ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // The tests' launcher: the packaged Chromium, or CHROMIUM_PATH when set.
+  browser = await launchBrowser();
   const page = await browser.newPage();
   await page.goto(`${origin}/bench.html`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
