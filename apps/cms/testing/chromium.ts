@@ -24,5 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
   const override = process.env.CHROMIUM_PATH?.trim();
   const executablePath = override || (await sparticuz.executablePath());
   const packagedFlags = override ? ['--no-sandbox', '--disable-gpu'] : sparticuz.args.filter((flag) => !UNWANTED_FLAGS.has(flag));
-  return chromium.launch({ executablePath, args: [...packagedFlags, ...QUIET_NETWORK_FLAGS] });
+  const launch = () => chromium.launch({ executablePath, args: [...packagedFlags, ...QUIET_NETWORK_FLAGS] });
+  // On a busy 2-core machine Chromium now and then crashes while starting (SIGSEGV before its first
+  // page): one more try, so a test fails for what it checks, not for that.
+  return launch().catch(launch);
 }
