@@ -22,6 +22,7 @@ const BATCHED: Partial<Record<UID.ContentType, string[]>> = {
 
 type Row = { id: number } & Record<string, unknown>;
 type DbQuery = Record<string, unknown> & { limit?: number; offset?: number };
+export type FindRows = (params: { select: string[]; where: Record<string, unknown>; populate: Record<string, unknown> }) => Promise<Row[]>;
 type Context = { state: { auth: unknown } };
 type GraphqlService = (name: string) => Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Attribute = { type: string; relation?: string; target?: UID.ContentType; multiple?: boolean; component?: UID.Component; repeatable?: boolean };
@@ -29,7 +30,7 @@ type Attribute = { type: string; relation?: string; target?: UID.ContentType; mu
 type Loaded = { model: UID.Schema; toMany: boolean; media: boolean };
 
 /** Everything one GraphQL request batched, so nothing leaks from one request (or token) to the next. */
-const perRequest = new WeakMap<object, Map<string, { query: Promise<DbQuery>; loader?: DataLoader<number, unknown> }>>();
+const perRequest = new WeakMap<object, Map<string, { query: Promise<DbQuery>; loader?: DataLoader<Row, unknown, number> }>>();
 
 /** The fields batched here: Strapi's association resolver (relations, media) and component resolver load them alike. */
 function loadedBy(strapi: Core.Strapi, attribute: Attribute | undefined): Loaded | null {
@@ -80,22 +81,7 @@ function relationResolver(
     return strapi.get('query-params').transform(model, sanitized);
   };
 
-  // One `load` for many parents: the same findOne-with-populate, as a findMany over all their ids.
-  const loadMany = async (query: DbQuery, ids: readonly number[]) => {
-    const { limit, offset = 0, ...populate } = query;
-    const rows = (await strapi.db.query(uid).findMany({
-      select: ['id'],
-      where: { id: { $in: [...ids] } },
-      populate: { [field]: Object.keys(populate).length > 0 ? populate : true },
-    })) as Row[];
-    const byId = new Map(rows.map((row) => [row.id, row[field]]));
-    return ids.map((id) => {
-      if (!byId.has(id)) return null;
-      const related = byId.get(id);
-      if (!toMany || !Array.isArray(related)) return related ?? null;
-      return related.slice(offset, limit === undefined ? undefined : offset + limit);
-    });
-  };
+  const findMany: FindRows = (params) => strapi.db.query(uid).findMany(params) as Promise<Row[]>;
 
   return async (parent: Row, args: object, context: Context) => {
     let cache = perRequest.get(context);
@@ -104,11 +90,56 @@ function relationResolver(
     let entry = cache.get(key);
     if (!entry) cache.set(key, (entry = { query: buildQuery(args, context.state.auth) }));
     const query = await entry.query;
-    entry.loader ??= new DataLoader<number, unknown>((ids) => loadMany(query, ids), { maxBatchSize: 500 });
-    let data = await entry.loader.load(parent.id);
+    entry.loader ??= new DataLoader<Row, unknown, number>((parents) => loadForParents(findMany, field, query, toMany, parents), {
+      maxBatchSize: 500,
+      cacheKeyFn: (row) => row.id,
+    });
+    let data = await entry.loader.load(parent);
     // As Strapi's association resolver does for media (signed URLs when the upload provider is private).
     if (media && data && strapi.plugin('upload')) data = await strapi.plugin('upload').service('file').signFileUrls(data);
     // What Strapi's field resolver returns: it unwraps its entity response (res.nodes ?? [] / res.value).
     return toMany ? (data ?? []) : data;
+  };
+}
+
+/**
+ * One `load` for many parents: the same findOne-with-populate Strapi runs, as one findMany over
+ * all their ids. A parent row can vanish between the query that listed it and this one: publishing
+ * replaces a document's published row (and its components) with a new one. Such a parent is read
+ * again as the document's current row in the same locale and publication state, so a reader never
+ * gets a missing required field (e.g. `Article.seo`) because an editor published at that moment.
+ */
+export async function loadForParents(
+  findMany: FindRows,
+  field: string,
+  query: DbQuery,
+  toMany: boolean,
+  parents: readonly Row[],
+): Promise<unknown[]> {
+  const { limit, offset = 0, ...populate } = query;
+  const populateField = { [field]: Object.keys(populate).length > 0 ? populate : true };
+  const rows = await findMany({ select: ['id'], where: { id: { $in: parents.map((p) => p.id) } }, populate: populateField });
+  const byId = new Map(rows.map((row) => [row.id, row[field]]));
+
+  for (const parent of parents) {
+    if (byId.has(parent.id) || typeof parent.documentId !== 'string') continue;
+    const [current] = await findMany({ select: ['id'], where: currentRowOf(parent), populate: populateField });
+    if (current) byId.set(parent.id, current[field]);
+  }
+
+  return parents.map(({ id }) => {
+    if (!byId.has(id)) return null;
+    const related = byId.get(id);
+    if (!toMany || !Array.isArray(related)) return related ?? null;
+    return related.slice(offset, limit === undefined ? undefined : offset + limit);
+  });
+}
+
+/** The row that now holds a parent's document in the parent's locale and publication state. */
+function currentRowOf(parent: Row) {
+  return {
+    documentId: parent.documentId,
+    ...(typeof parent.locale === 'string' ? { locale: parent.locale } : {}),
+    publishedAt: parent.publishedAt ? { $notNull: true } : { $null: true },
   };
 }
