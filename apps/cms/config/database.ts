@@ -5,11 +5,17 @@ export default ({ env }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {
+    const url = env('DATABASE_URL', '');
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(
+        `DATABASE_CLIENT=postgres needs DATABASE_URL, e.g. postgres://user:password@127.0.0.1:5432/solace; got ${url ? `"${url.replace(/\/\/[^@]*@/, '//…@')}"` : 'nothing'}.`,
+      );
+    }
     return {
       connection: {
         client: 'postgres',
         connection: {
-          connectionString: env('DATABASE_URL'),
+          connectionString: url,
           schema: env('DATABASE_SCHEMA', 'public'),
           ssl: env.bool('DATABASE_SSL', false) && {
             rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),

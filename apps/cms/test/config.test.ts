@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { env } from '@strapi/utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import database from '../config/database';
 import solace from '../config/solace';
 
 const read = () => solace({ env });
@@ -51,5 +52,19 @@ describe('config/solace.ts', () => {
     expect(read().scheduledPublishing).toEqual({ enabled: false, rule: '* * * * * *' });
     vi.stubEnv('SCHEDULED_PUBLISHING_RULE', 'every minute');
     expect(read).toThrow(/SCHEDULED_PUBLISHING_RULE must be a cron pattern of 5 or 6 fields/);
+  });
+});
+
+describe('config/database.ts', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('asks for DATABASE_URL when PostgreSQL is chosen without one, hiding any password', () => {
+    vi.stubEnv('DATABASE_CLIENT', 'postgres');
+    vi.stubEnv('DATABASE_URL', undefined);
+    expect(() => database({ env })).toThrow(/DATABASE_CLIENT=postgres needs DATABASE_URL, e\.g\. postgres:\/\/.*; got nothing/);
+    vi.stubEnv('DATABASE_URL', 'mysql://me:hunter2@db/solace');
+    expect(() => database({ env })).toThrow(/got "mysql:\/\/…@db\/solace"/);
+    vi.stubEnv('DATABASE_URL', 'postgres://me:pw@127.0.0.1:5432/solace');
+    expect(database({ env }).connection).toMatchObject({ client: 'postgres', connection: { connectionString: 'postgres://me:pw@127.0.0.1:5432/solace' } });
   });
 });
