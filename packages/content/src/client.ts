@@ -2,17 +2,17 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
 import pLimit from 'p-limit';
-import pRetry from 'p-retry';
 import { toDocument } from './document-paths.js';
 import { ContentFetchError } from './errors.js';
 import { explainGraphQLErrors, rejectedTokenMessage, type GraphQLErrorLike } from './graphql-errors.js';
+import { describeCause, isRetryableStatus, retryPolicy, saysAttempts, withRetry } from './retry.js';
 
 export interface ContentClientOptions {
   /** GraphQL endpoint, e.g. http://localhost:1337/graphql */
   url: string;
   /** Read-only Strapi API token */
   token: string;
-  /** Per attempt, not for the whole retry sequence. */
+  /** Per attempt, not for the whole retry sequence (the shared policy of retry.ts fills in what is left out). */
   timeoutMs?: number;
   retries?: number;
   /** Delay before the first retry; doubles on each further retry. */
@@ -51,7 +51,9 @@ export interface ContentClient {
 class TransportError extends Error {}
 
 export function createContentClient(options: ContentClientOptions): ContentClient {
-  const { url, token, timeoutMs = 15_000, retries = 3, minRetryDelayMs = 500, concurrency = 4 } = options;
+  const { url, token, concurrency = 4 } = options;
+  const policy = retryPolicy(options);
+  const { timeoutMs } = policy;
   const baseFetch = options.fetch ?? globalThis.fetch;
 
   // Reads the body inside the wrapper so a connection dropped mid-body also counts as a transport failure.
@@ -77,8 +79,8 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   async function attempt<TResult, TVariables>(
     document: ContentDocument<TResult, TVariables>,
     variables: TVariables | undefined,
+    signal: AbortSignal,
   ): Promise<TResult> {
-    const signal = AbortSignal.timeout(timeoutMs);
     try {
       return await graphql.request<TResult>({ document, variables: variables as Variables | undefined, signal });
     } catch (error) {
@@ -142,27 +144,13 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     document: ContentDocument<TResult, TVariables>,
     variables?: TVariables,
   ): Promise<TResult> {
-    return limit(async () => {
-      let attempts = 0;
-      try {
-        return await pRetry(
-          () => {
-            attempts += 1;
-            return attempt(document, variables);
-          },
-          {
-            retries,
-            minTimeout: minRetryDelayMs,
-            factor: 2,
-            shouldRetry: ({ error }) => isRetryable(error),
-          },
-        );
-      } catch (error) {
-        if (!(error instanceof ContentFetchError) || attempts < 2) throw error;
-        const { kind, status, message } = error;
-        throw new ContentFetchError(kind, url, `${message} Gave up after ${attempts} attempts.`, { status, cause: error });
-      }
-    });
+    return limit(() =>
+      withRetry(({ signal }) => attempt(document, variables, signal), {
+        policy,
+        shouldRetry: isRetryable,
+        giveUp: saysAttempts,
+      }),
+    );
   }
 
   async function fetchAllPages<TResult, TVariables extends PageVariables, TNode>(
@@ -199,19 +187,11 @@ export function createContentClient(options: ContentClientOptions): ContentClien
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof ContentFetchError)) return false;
   if (error.kind === 'unreachable' || error.kind === 'timeout') return true;
-  return error.kind === 'http' && error.status !== undefined && (error.status === 429 || error.status >= 500);
+  return error.kind === 'http' && error.status !== undefined && isRetryableStatus(error.status);
 }
 
 // graphql-request passes `errors` through as the server sent it: an array, a single object, or nothing.
 function graphqlErrors(raw: unknown): GraphQLErrorLike[] {
   const list: unknown[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
   return list.map((e) => (typeof e === 'object' && e !== null ? (e as GraphQLErrorLike) : { message: String(e) }));
-}
-
-// Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND...) is in the cause.
-function describeCause(error: unknown): string {
-  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (!(inner instanceof Error)) return String(inner);
-  const code = (inner as { code?: unknown }).code;
-  return inner.message || (typeof code === 'string' ? code : '') || 'unknown network error';
 }

@@ -1,5 +1,7 @@
 export * from './domain.js';
 export { createContentClient, type ContentClient, type ContentClientOptions } from './client.js';
+export { createDownloader, type Download, type DownloaderOptions } from './download.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { ContentFetchError, ContentValidationError } from './errors.js';
 export { loadSiteContent } from './load.js';
 // The find-care benchmark maps the CMS's demo listings with the same mapper as the build.

@@ -54,7 +54,7 @@ describe('preview drafts', () => {
   });
 
   it('needs alt text for a cover, and shows no cover without it', () => {
-    const cover = { url: '/uploads/c.jpg', width: 10, height: 10, mime: 'image/jpeg' };
+    const cover = { url: '/uploads/c.jpg', width: 10, height: 10, mime: 'image/jpeg', updatedAt: null };
     const article = readArticleDraft({ ...complete, cover, coverAlt: ' ' }, 'en', refs, CMS);
     expect(article.cover).toBeNull();
     expect(article.draft?.needs).toEqual(['coverAlt']);

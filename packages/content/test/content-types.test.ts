@@ -53,7 +53,7 @@ describe('mappers', () => {
   });
 
   it('gives an author photo the trimmed name as its alt text', () => {
-    const photo = { url: '/uploads/elena.jpg', width: null, height: null, mime: 'image/jpeg' };
+    const photo = { url: '/uploads/elena.jpg', width: null, height: null, mime: 'image/jpeg', updatedAt: null };
     const node = { documentId: 'au1', locale: 'en', slug: 'elena', name: ' Elena ', credentials: ' ', role: null, bio: null, photo };
     const author = readAuthor(node, 'en', CMS);
     expect(author.photo?.alt).toBe('Elena');
@@ -61,7 +61,7 @@ describe('mappers', () => {
   });
 
   it('keeps absolute image URLs (e.g. from a cloud upload provider) as they are', () => {
-    const image = { url: 'https://cdn.example.org/a.jpg', width: null, height: null, mime: 'image/jpeg' };
+    const image = { url: 'https://cdn.example.org/a.jpg', width: null, height: null, mime: 'image/jpeg', updatedAt: null };
     expect(toImage(image, 'alt', CMS)?.url).toBe('https://cdn.example.org/a.jpg');
     expect(toImage(null, 'alt', CMS)).toBeNull();
   });

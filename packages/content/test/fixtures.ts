@@ -42,7 +42,7 @@ export const rawArticle = {
   publishedAt: '2026-09-14T10:00:00.000Z',
   updatedAt: '2026-09-15T10:00:00.000Z',
   coverAlt: 'Calm circles',
-  cover: { url: '/uploads/cover.jpg', width: 1600, height: 900, mime: 'image/jpeg' },
+  cover: { url: '/uploads/cover.jpg', width: 1600, height: 900, mime: 'image/jpeg', updatedAt: null },
   author: { documentId: 'au1' },
   topics: [{ documentId: 't1' }, null, { documentId: 'missing' }],
   seo: { metaTitle: 'Heart failure', metaDescription: 'About heart failure.', canonicalUrl: null },

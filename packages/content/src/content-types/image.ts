@@ -9,6 +9,7 @@ export const imageFields = graphql(`
     width
     height
     mime
+    updatedAt
   }
 `);
 
@@ -17,10 +18,20 @@ export const imageChecks = z.object({
   mime: z.string().startsWith('image/', 'must be an image'),
 });
 
-export type Image = { url: string; width: number | null; height: number | null; alt: string };
+export type Image = {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  /** When the file last changed in the media library: with the URL, the site's download cache key
+   * (replacing a file keeps its URL). */
+  updatedAt?: string;
+};
 
 /** Strapi serves uploads with a path relative to itself; the site needs a full URL. */
 export function toImage(node: ImageFragment | null, alt: string, cmsOrigin: string): Image | null {
   if (!node) return null;
-  return { url: new URL(node.url, cmsOrigin).toString(), width: node.width, height: node.height, alt };
+  const image: Image = { url: new URL(node.url, cmsOrigin).toString(), width: node.width ?? null, height: node.height ?? null, alt };
+  if (node.updatedAt) image.updatedAt = node.updatedAt;
+  return image;
 }

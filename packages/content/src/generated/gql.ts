@@ -22,7 +22,7 @@ type Documents = {
     "\n  query Authors($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    authors_connection(locale: $locale, sort: [\"name:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...Author\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": typeof types.AuthorsDocument,
     "\n  fragment Global on Global {\n    siteName\n    tagline\n    about\n  }\n": typeof types.GlobalFragmentDoc,
     "\n  query Global($locale: I18NLocaleCode!) {\n    global(locale: $locale) {\n      ...Global\n    }\n  }\n": typeof types.GlobalDocument,
-    "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n": typeof types.ImageFragmentDoc,
+    "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n    updatedAt\n  }\n": typeof types.ImageFragmentDoc,
     "\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n": typeof types.InterfaceTextFragmentDoc,
     "\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": typeof types.InterfaceTextsDocument,
     "\n  fragment Locale on I18NLocale {\n    code\n    name\n    isDefault\n  }\n": typeof types.LocaleFragmentDoc,
@@ -44,7 +44,7 @@ const documents: Documents = {
     "\n  query Authors($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    authors_connection(locale: $locale, sort: [\"name:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...Author\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": types.AuthorsDocument,
     "\n  fragment Global on Global {\n    siteName\n    tagline\n    about\n  }\n": types.GlobalFragmentDoc,
     "\n  query Global($locale: I18NLocaleCode!) {\n    global(locale: $locale) {\n      ...Global\n    }\n  }\n": types.GlobalDocument,
-    "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n": types.ImageFragmentDoc,
+    "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n    updatedAt\n  }\n": types.ImageFragmentDoc,
     "\n  fragment InterfaceText on InterfaceText {\n    documentId\n    locale\n    key\n    text\n  }\n": types.InterfaceTextFragmentDoc,
     "\n  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {\n    interfaceTexts_connection(locale: $locale, sort: [\"key:asc\", \"documentId:asc\"], pagination: { page: $page, pageSize: $pageSize }) {\n      nodes {\n        ...InterfaceText\n      }\n      pageInfo {\n        ...PageInfo\n      }\n    }\n  }\n": types.InterfaceTextsDocument,
     "\n  fragment Locale on I18NLocale {\n    code\n    name\n    isDefault\n  }\n": types.LocaleFragmentDoc,
@@ -107,7 +107,7 @@ export function graphql(source: "\n  query Global($locale: I18NLocaleCode!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n"): (typeof documents)["\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n  }\n"];
+export function graphql(source: "\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment Image on UploadFile {\n    url\n    width\n    height\n    mime\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
