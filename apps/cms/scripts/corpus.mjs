@@ -28,6 +28,8 @@ app.config.set('solace.seedDemoContent', false);
 app.config.set('solace.siteTokenFile', '');
 app.config.set('solace.siteRebuildUrl', '');
 app.config.set('solace.siteRebuildSecretFile', '');
+// Nor does it run scheduled publishing: a tick still querying when the pool closes aborts the exit.
+app.config.set('server.cron.enabled', false);
 log(`loading into ${target.label}`);
 const strapi = await app.load();
 
