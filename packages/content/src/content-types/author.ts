@@ -26,6 +26,7 @@ export const authorsQuery = graphql(`
     authors_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       nodes {
         ...Author
+        updatedAt
       }
       pageInfo {
         ...PageInfo

@@ -18,6 +18,7 @@ export const interfaceTextsQuery = graphql(`
     interfaceTexts_connection(locale: $locale, sort: ["key:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       nodes {
         ...InterfaceText
+        updatedAt
       }
       pageInfo {
         ...PageInfo

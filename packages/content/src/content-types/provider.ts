@@ -43,6 +43,7 @@ export const providersQuery = graphql(`
     ) {
       nodes {
         ...Provider
+        updatedAt
       }
       pageInfo {
         ...PageInfo

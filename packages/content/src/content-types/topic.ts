@@ -20,6 +20,7 @@ export const topicsQuery = graphql(`
     topics_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       nodes {
         ...Topic
+        updatedAt
       }
       pageInfo {
         ...PageInfo
