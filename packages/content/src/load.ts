@@ -7,9 +7,12 @@ import { readInterfaceTexts } from './content-types/interface-text.js';
 import { readProvider } from './content-types/provider.js';
 import { readSelfAssessment } from './content-types/self-assessment.js';
 import { readTopic } from './content-types/topic.js';
+import type { Locale } from './content-types/locale.js';
 import type { LocaleContent, SiteContent } from './domain.js';
 import { ContentValidationError } from './errors.js';
-import { fetchLocaleNodes, fetchLocales } from './load/fetch.js';
+import * as collections from './load/collections.js';
+import { fetchLocaleNodes, fetchLocales, type LocaleNodes } from './load/fetch.js';
+import { fetchNodesSince, type ContentNodes, type FetchReport } from './load/incremental.js';
 import { assertNoRepeats } from './load/no-repeats.js';
 import { crossLocaleReferences } from './load/references.js';
 
@@ -24,12 +27,43 @@ export async function loadSiteContent(
 ): Promise<SiteContent> {
   const { cmsOrigin, drafts = false } = options;
   const locales = await fetchLocales(client);
+  const fetched = await Promise.all(locales.map((locale) => fetchLocaleNodes(client, locale, drafts)));
+  return mapSiteContent(locales, fetched, { cmsOrigin, drafts });
+}
+
+/**
+ * The published content, as loadSiteContent reads it, asking the CMS only for what changed since
+ * `previous` (the nodes a previous call returned; null for a full fetch), from its newest
+ * timestamps less `overlapMs` (SAFETY_OVERLAP_MS by default). The merged nodes are
+ * mapped exactly as a full fetch's, so the content is the same. Keep the returned `nodes` for the
+ * next call.
+ */
+export async function loadSiteContentSince(
+  client: ContentClient,
+  options: { cmsOrigin: string; previous: ContentNodes | null; overlapMs?: number },
+): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }> {
+  const locales = await fetchLocales(client);
+  const { fetched, nodes, report } = await fetchNodesSince(client, locales, options.previous, options.overlapMs);
+  return { content: mapSiteContent(locales, fetched, { cmsOrigin: options.cmsOrigin, drafts: false }), nodes, report };
+}
+
+/** Checks and maps the raw nodes of every locale (in the order of `locales`). */
+function mapSiteContent(locales: Locale[], raw: LocaleNodes[], options: { cmsOrigin: string; drafts: boolean }): SiteContent {
+  const { cmsOrigin, drafts } = options;
   const defaultLocale = locales[0]; // the one marked default, if any: fetchLocales sorts it first
   if (!defaultLocale) {
     throw new ContentValidationError({ type: 'locale' }, [{ path: '', message: 'the CMS has no locale' }]);
   }
-  const fetched = await Promise.all(locales.map((locale) => fetchLocaleNodes(client, locale, drafts)));
-  fetched.forEach(assertNoRepeats);
+  raw.forEach(assertNoRepeats);
+  // One order for fetched and merged lists alike (the queries' order), so both map to the same content.
+  const fetched = raw.map((f) => ({
+    ...f,
+    articles: [...f.articles].sort(collections.articles.compare),
+    authors: [...f.authors].sort(collections.authors.compare),
+    topics: [...f.topics].sort(collections.topics.compare),
+    providers: [...f.providers].sort(collections.providers.compare),
+    interfaceTexts: [...f.interfaceTexts].sort(collections.interfaceTexts.compare),
+  }));
 
   // Authors and topics first, so articles can link to them (and to the default locale's as a fallback).
   const authors = new Map(fetched.map((f) => [f.locale.code, f.authors.map((a) => readAuthor(a, f.locale.code, cmsOrigin))]));

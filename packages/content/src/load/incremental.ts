@@ -1,0 +1,119 @@
+import type { ContentClient } from '../client.js';
+import { globalQuery } from '../content-types/global.js';
+import type { Locale } from '../content-types/locale.js';
+import { selfAssessmentQuery } from '../content-types/self-assessment.js';
+import type { ArticleFragment, AuthorFragment, InterfaceTextFragment, ProviderFragment, TopicFragment } from '../generated/graphql.js';
+import { articles, authors, interfaceTexts, media, providers, topics, type MediaStamp, type Stamped } from './collections.js';
+import type { LocaleNodes } from './fetch.js';
+import { SAFETY_OVERLAP_MS } from './merge.js';
+import { syncCollection, type Synced } from './sync.js';
+
+/** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
+export const CONTENT_NODES_FORMAT = 1;
+
+/** The raw nodes of one locale's collections, as GraphQL sent them. */
+export type LocaleNodeSets = {
+  articles: ArticleFragment[];
+  authors: Stamped<AuthorFragment>[];
+  topics: Stamped<TopicFragment>[];
+  providers: Stamped<ProviderFragment>[];
+  interfaceTexts: Stamped<InterfaceTextFragment>[];
+};
+
+/** What a build keeps of the CMS's content so the next one can ask only for what changed. */
+export type ContentNodes = { media: MediaStamp[]; locales: Record<string, LocaleNodeSets> };
+
+/**
+ * How the content was fetched: `full` (nothing kept), or `delta` (only what changed since the
+ * kept nodes). `fetched` counts the records of the collection types received in full, `reused`
+ * the ones taken from the kept nodes; `notes` say what was re-read in full, and why.
+ */
+export type FetchReport = { mode: 'full' | 'delta'; fetched: number; reused: number; notes: string[] };
+
+/**
+ * Every locale's raw nodes as the CMS has them now, fetching only what changed since `previous`
+ * (everything without it). Global and the self-assessment, one request each, are always read.
+ *
+ * What can change a record's GraphQL answer without changing its timestamps is re-read in full:
+ * a locale's articles when any of its authors or topics was added, changed or removed (an article
+ * holds their documentIds, and the CMS drops a link to a deleted one); a locale's articles and
+ * authors when a media file they show changed or vanished.
+ */
+export async function fetchNodesSince(
+  client: ContentClient,
+  locales: Locale[],
+  previous: ContentNodes | null,
+  overlapMs = SAFETY_OVERLAP_MS,
+): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport }> {
+  const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [] };
+  const files = await syncCollection(client, media, '', previous?.media, { overlapMs });
+  const touchedUrls = new Set<string>();
+  for (const file of [...(previous?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) touchedUrls.add(file.url);
+  const touched = (url: string | undefined) => url !== undefined && touchedUrls.has(url);
+
+  const perLocale = await Promise.all(
+    locales.map(async (locale) => {
+      const kept = previous?.locales[locale.code];
+      if (previous && !kept) report.notes.push(`${locale.code} is new: read in full`);
+      return syncLocale(client, locale, kept, { touched, overlapMs, notes: report.notes });
+    }),
+  );
+  for (const { synced } of perLocale) {
+    for (const s of synced) {
+      report.fetched += s.fetched;
+      report.reused += s.reused;
+    }
+  }
+  const nodes: ContentNodes = {
+    media: files.nodes,
+    locales: Object.fromEntries(perLocale.map(({ nodes: n }) => [n.locale.code, pickSets(n)])),
+  };
+  return { fetched: perLocale.map((p) => p.nodes), nodes, report };
+}
+
+async function syncLocale(
+  client: ContentClient,
+  locale: Locale,
+  kept: LocaleNodeSets | undefined,
+  { touched, overlapMs, notes }: { touched: (url: string | undefined) => boolean; overlapMs: number; notes: string[] },
+): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
+  const code = locale.code;
+  const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
+  const photoChanged = kept?.authors.some((a) => touched(a.photo?.url)) ?? false;
+  if (photoChanged) notes.push(`authors of ${code} read in full: a photo changed`);
+  const [authorsOf, topicsOf, providersOf, textsOf] = await Promise.all([
+    syncCollection(client, authors, code, kept?.authors, { overlapMs, full: photoChanged }),
+    syncCollection(client, topics, code, kept?.topics, { overlapMs }),
+    syncCollection(client, providers, code, kept?.providers, { overlapMs }),
+    syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs }),
+  ]);
+  const linksChanged = authorsOf.changed.size > 0 || topicsOf.changed.size > 0;
+  const coverChanged = kept?.articles.some((a) => touched(a.cover?.url)) ?? false;
+  if (kept && (linksChanged || coverChanged)) {
+    notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic changed' : 'a cover image changed'}`);
+  }
+  const articlesOf = await syncCollection(client, articles, code, kept?.articles, { overlapMs, full: linksChanged || coverChanged });
+  const [global, selfAssessment] = await singles;
+  return {
+    nodes: {
+      locale,
+      global: global.global,
+      selfAssessment: selfAssessment.selfAssessment,
+      articles: articlesOf.nodes,
+      articleDrafts: [],
+      authors: authorsOf.nodes,
+      topics: topicsOf.nodes,
+      providers: providersOf.nodes,
+      interfaceTexts: textsOf.nodes,
+    },
+    synced: [articlesOf, authorsOf, topicsOf, providersOf, textsOf],
+  };
+}
+
+const pickSets = ({ articles: a, authors: au, topics: t, providers: p, interfaceTexts: i }: LocaleNodes): LocaleNodeSets => ({
+  articles: a,
+  authors: au,
+  topics: t,
+  providers: p,
+  interfaceTexts: i,
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentClient } from '../src/client.js';
+import { loadSiteContent, loadSiteContentSince } from '../src/load.js';
+import { rawArticle } from './fixtures.js';
+
+type Row = Record<string, unknown> & { documentId: string; updatedAt: string | null; publishedAt?: string | null };
+
+/**
+ * An in-memory CMS answering the site's queries by operation name, with the filters the delta
+ * uses (updatedAt/publishedAt gt, or, documentId in), so the orchestration is tested without Strapi
+ * (test/incremental in apps/site does it against the real one).
+ */
+function fakeCms() {
+  const stamp = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+  const cover = { documentId: 'f1', url: '/uploads/cover.jpg', updatedAt: stamp(0) };
+  const data = {
+    media: [cover] as Row[],
+    articles: [{ ...rawArticle, topics: [{ documentId: 't1' }], cover: { url: cover.url, width: 10, height: 10, mime: 'image/jpeg', updatedAt: stamp(0) }, updatedAt: stamp(1), publishedAt: stamp(1) }] as Row[],
+    authors: [{ documentId: 'au1', locale: 'en', slug: 'elena', name: 'Elena', credentials: 'MD', role: null, bio: null, photo: null, updatedAt: stamp(1) }] as Row[],
+    topics: [{ documentId: 't1', locale: 'en', slug: 'pain', name: 'Pain', description: null, updatedAt: stamp(1) }] as Row[],
+  };
+  const requests: string[] = [];
+  const matches = (row: Row, filters: Record<string, unknown> | null | undefined): boolean => {
+    if (!filters) return true;
+    if (Array.isArray(filters.or)) return (filters.or as Record<string, unknown>[]).some((f) => matches(row, f));
+    const ids = (filters.documentId as { in?: string[] } | undefined)?.in;
+    if (ids) return ids.includes(row.documentId);
+    return Object.entries(filters).every(([field, cond]) => String(row[field] ?? '') > (cond as { gt: string }).gt);
+  };
+  const tableOf = (op: string): Row[] => {
+    if (op.startsWith('Article')) return data.articles;
+    if (op.startsWith('Author')) return data.authors;
+    if (op.startsWith('Topic')) return data.topics;
+    if (op.startsWith('Media')) return data.media;
+    return [];
+  };
+  const field = (op: string) =>
+    op.startsWith('Media') ? 'uploadFiles_connection' : `${op.replace(/(Where|Ids)$/, '').replace(/^(Article|Author|Topic|Provider|InterfaceText)s?$/, '$1').toLowerCase()}s_connection`;
+  const opName = (doc: unknown) => (doc as { definitions: { name?: { value: string } }[] }).definitions.find((d) => d.name)!.name!.value;
+  const answer = (op: string, vars: Record<string, unknown>) => {
+    const rows = tableOf(op).filter((r) => matches(r, vars.filters as Record<string, unknown> | null));
+    const pageSize = Number(vars.pageSize ?? 100);
+    const page = Number(vars.page ?? 1);
+    const nodes = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => (op.endsWith('Ids') ? { documentId: r.documentId } : structuredClone(r)));
+    return { [field(op)]: { nodes, pageInfo: { total: rows.length, pageCount: Math.ceil(rows.length / pageSize) } } };
+  };
+  const client = {
+    async request(doc: unknown, vars: Record<string, unknown> = {}) {
+      const op = opName(doc);
+      requests.push(op);
+      if (op === 'Locales') return { i18NLocales: [{ code: 'en', name: 'English', isDefault: true }] };
+      if (op === 'Global') return { global: { siteName: 'Solace', tagline: null, about: null } };
+      if (op === 'SelfAssessment') return { selfAssessment: null };
+      return answer(op, vars);
+    },
+    async fetchAllPages(doc: unknown, vars: Record<string, unknown>, select: (d: unknown) => { nodes: unknown[] }) {
+      const op = opName(doc);
+      requests.push(vars.filters ? `${op} ${JSON.stringify(vars.filters)}` : op);
+      return select(answer(op, { ...vars, pageSize: 1000 })).nodes;
+    },
+  } as unknown as ContentClient;
+  return { client, data, requests, stamp };
+}
+
+const load = (client: ContentClient, previous: Parameters<typeof loadSiteContentSince>[1]['previous']) =>
+  loadSiteContentSince(client, { cmsOrigin: 'http://cms.test', previous, overlapMs: 0 });
+
+describe('loadSiteContentSince', () => {
+  it('fetches in full without kept nodes, then nothing but counts when nothing changed', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    expect(first.report).toMatchObject({ mode: 'full', fetched: 3, reused: 0 });
+    expect(first.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+    cms.requests.length = 0;
+    const second = await load(cms.client, first.nodes);
+    expect(second.report).toMatchObject({ mode: 'delta', fetched: 0, reused: 3, notes: [] });
+    expect(second.content).toEqual(first.content);
+    // Full lists only of the types that were empty (nothing to ask a delta from), never of the others.
+    expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts)$/.test(r))).toEqual(['Providers', 'InterfaceTexts']);
+    expect(cms.requests.filter((r) => /Ids$/.test(r)).sort()).toEqual(['ArticleIds', 'AuthorIds', 'TopicIds']);
+  });
+
+  it('asks for published articles by updatedAt or publishedAt', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    cms.data.articles[0]!.publishedAt = cms.stamp(30); // published again: updatedAt unchanged
+    cms.requests.length = 0;
+    const next = await load(cms.client, first.nodes);
+    expect(cms.requests).toContain(
+      `ArticlesWhere ${JSON.stringify({ or: [{ updatedAt: { gt: cms.stamp(1) } }, { publishedAt: { gt: cms.stamp(1) } }] })}`,
+    );
+    expect(next.report).toMatchObject({ mode: 'delta', fetched: 1 });
+    expect(next.nodes.locales.en!.articles[0]!.publishedAt).toBe(cms.stamp(30));
+  });
+
+  it('re-reads a locale’s articles in full when one of its authors vanished (the CMS unlinks it without stamping the article)', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    expect(first.content.byLocale.en!.articles[0]!.author?.name).toBe('Elena');
+    cms.data.authors.length = 0;
+    cms.data.articles[0] = { ...cms.data.articles[0]!, author: null, reviewedBy: null };
+    const next = await load(cms.client, first.nodes);
+    expect(next.report.notes).toEqual(['articles of en read in full: an author or topic changed']);
+    expect(next.content.byLocale.en!.articles[0]!.author).toBeNull();
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
+  it('re-reads the articles showing a media file that changed', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    cms.data.media[0]!.updatedAt = cms.stamp(40); // replaced: same URL, new file
+    cms.data.articles[0] = { ...cms.data.articles[0]!, cover: { url: '/uploads/cover.jpg', width: 20, height: 20, mime: 'image/jpeg', updatedAt: cms.stamp(40) } };
+    const next = await load(cms.client, first.nodes);
+    expect(next.report.notes).toEqual(['articles of en read in full: a cover image changed']);
+    expect(next.content.byLocale.en!.articles[0]!.cover?.width).toBe(20);
+    // A file nothing shows changes nothing.
+    cms.data.media.push({ documentId: 'f2', url: '/uploads/other.jpg', updatedAt: cms.stamp(50) });
+    expect((await load(cms.client, next.nodes)).report.notes).toEqual([]);
+  });
+});
