@@ -3,6 +3,7 @@ import { registerSecurity } from './security';
 import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
 import { batchRelationResolvers } from './graphql-bulk-relations';
+import { skipInertFieldWrappers } from './graphql-fast-fields';
 import { extendGraphqlWithArticleDrafts } from './article-drafts';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
@@ -23,6 +24,7 @@ export default {
     registerBuildRoutes(strapi);
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
+    skipInertFieldWrappers(strapi);
     extendGraphqlWithArticleDrafts(strapi);
     registerTranslations(strapi);
     // Instances starting at once on one PostgreSQL database take turns, until bootstrap() is done.

@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Strapi's GraphQL wraps the resolver of every field of every type (wrap-resolvers in
+ * @strapi/plugin-graphql): an async function that runs the field's auth check, then its
+ * middlewares, then a policy middleware that builds a policy context and runs the field's
+ * policies, then the field's own resolver. For a field with no resolver configuration at all
+ * (no `auth`, no `policies`, no `middlewares`) on a type other than Query/Mutation/Subscription,
+ * that wrapper checks nothing (Strapi only verifies auth on root fields and on fields with an
+ * `auth` configuration) and runs no policy, yet it costs a promise, a policy context and two
+ * closures per field per record: most of a large read's time.
+ *
+ * This gives exactly those fields back their own resolver, the very one Strapi would have
+ * called. Every field Strapi would check keeps Strapi's wrapper untouched: the root fields
+ * (`articles_connection` needs `api::article.article.find`), relation fields (`Article.author`
+ * needs `api::author.author.find`) and anything with policies or middlewares.
+ */
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+type Resolver = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
+type Field = { resolve?: Resolver };
+type ObjectType = { name: string; getFields(): Record<string, Field> };
+type Schema = { getTypeMap(): Record<string, unknown> };
+type ResolverConfig = { auth?: unknown; policies?: unknown[]; middlewares?: unknown[] };
+type ResolversConfig = Record<string, unknown>;
+type Extension = { resolversConfig?: ResolversConfig };
+type ExtensionService = { generate: (options: unknown) => Extension; use: (config: unknown) => unknown };
+type ContentApiService = { buildSchema: () => Schema };
+type Nexus = { plugin: (config: { name: string; onAfterBuild: (schema: Schema) => void }) => unknown };
+
+/** What became of the last schema's fields, for the log and the tests. */
+export type FastFieldsReport = { unwrapped: number; kept: number };
+
+const isObjectType = (type: unknown): type is ObjectType =>
+  Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
+
+/** The fields Strapi's wrapper would only pass through: non-root, and nothing configured that it would run. */
+export function wrapperIsInert(typeName: string, config: ResolverConfig | undefined) {
+  if (ROOT_TYPES.has(typeName) || typeName.startsWith('__')) return false;
+  if (config == null) return true;
+  // The wrapper verifies auth off the root types only when `auth` is set (null counts as unset) and not false.
+  const noAuth = config.auth == null || config.auth === false;
+  return noAuth && isEmptyList(config.policies) && isEmptyList(config.middlewares);
+}
+
+const isEmptyList = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
+
+/** A field's configuration as the wrapper reads it (lodash get: the literal "Type.field" key, else the nested path). */
+export function resolverConfigOf(config: ResolversConfig, typeName: string, fieldName: string): ResolverConfig | undefined {
+  const path = `${typeName}.${fieldName}`;
+  if (path in config) return config[path] as ResolverConfig | undefined;
+  return (config[typeName] as Record<string, ResolverConfig> | undefined)?.[fieldName];
+}
+
+/** The resolver Strapi's wrapper calls last: the field's own, or lodash's get(fieldName) (same answer for a plain key). */
+const ownResolver = (fieldName: string, resolve: Resolver | undefined): Resolver =>
+  resolve ?? ((parent) => (parent == null ? undefined : (parent as Record<string, unknown>)[fieldName]));
+
+export function skipInertFieldWrappers(strapi: Core.Strapi) {
+  const graphql = strapi.plugin('graphql');
+  const extension = graphql.service('extension') as unknown as ExtensionService;
+  const contentApi = graphql.service('content-api') as unknown as ContentApiService;
+  if (typeof extension.generate !== 'function' || typeof contentApi.buildSchema !== 'function') {
+    throw new Error('graphql-fast-fields: @strapi/plugin-graphql no longer has extension.generate/content-api.buildSchema; review this module.');
+  }
+
+  // The resolvers as Strapi built them, before its wrapper replaced them (nexus calls this just before).
+  let ownResolvers = new Map<string, Resolver | undefined>();
+  extension.use(({ nexus }: { nexus: Nexus }) => ({
+    plugins: [
+      nexus.plugin({
+        name: 'solaceCaptureOwnResolvers',
+        onAfterBuild(schema) {
+          ownResolvers = new Map();
+          for (const type of Object.values(schema.getTypeMap())) {
+            if (!isObjectType(type)) continue;
+            for (const [name, field] of Object.entries(type.getFields())) ownResolvers.set(`${type.name}.${name}`, field.resolve);
+          }
+        },
+      }),
+    ],
+  }));
+
+  // The resolver configuration the wrapper reads: the last extension generated before it runs.
+  let lastExtension: Extension = {};
+  const generate = extension.generate.bind(extension);
+  extension.generate = (options) => (lastExtension = generate(options));
+
+  const buildSchema = contentApi.buildSchema.bind(contentApi);
+  contentApi.buildSchema = () => {
+    const schema = buildSchema();
+    if (ownResolvers.size === 0) {
+      throw new Error('graphql-fast-fields: the GraphQL schema was built without the resolver capture plugin running.');
+    }
+    const report = unwrapInertFields(schema, ownResolvers, lastExtension.resolversConfig ?? {});
+    lastReport = report;
+    strapi.log.debug(`GraphQL: ${report.unwrapped} fields resolve without Strapi's pass-through wrapper, ${report.kept} keep it.`);
+    return schema;
+  };
+}
+
+let lastReport: FastFieldsReport = { unwrapped: 0, kept: 0 };
+export const fastFieldsReport = () => lastReport;
+
+export function unwrapInertFields(
+  schema: Schema,
+  ownResolvers: Map<string, Resolver | undefined>,
+  resolversConfig: ResolversConfig,
+): FastFieldsReport {
+  const report = { unwrapped: 0, kept: 0 };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const path = `${type.name}.${name}`;
+      if (ownResolvers.has(path) && wrapperIsInert(type.name, resolverConfigOf(resolversConfig, type.name, name))) {
+        field.resolve = ownResolver(name, ownResolvers.get(path));
+        report.unwrapped += 1;
+      } else {
+        report.kept += 1;
+      }
+    }
+  }
+  return report;
+}
