@@ -10,18 +10,47 @@ type Translators = (locale: string) => Translator;
 const cache = new WeakMap<Record<string, Strings>, Translators>();
 
 /** One translator per locale over the interface texts of a build (the model's `strings`), made when first asked for. */
+let last: { strings: Record<string, Strings>; translators: Translators } | undefined;
+
 export function translators(strings: Record<string, Strings>): Translators {
+  // Every filter call of a page asks with the same strings: skip the WeakMap then.
+  if (last?.strings === strings) return last.translators;
   let forStrings = cache.get(strings);
   if (!forStrings) {
     const byLocale = new Map<string, Translator>();
     forStrings = (locale) => {
       let translator = byLocale.get(locale);
-      if (!translator) byLocale.set(locale, (translator = translatorFor(strings, locale)));
+      if (!translator) byLocale.set(locale, (translator = remembering(translatorFor(strings, locale))));
       return translator;
     };
     cache.set(strings, forStrings);
   }
+  last = { strings, translators: forStrings };
   return forStrings;
+}
+
+/**
+ * The translator, keeping what it gave for a key without placeholder values and for a label:
+ * templates ask for the same few hundred texts on every page (about 500,000 times in a corpus
+ * build), and the answer for a key never changes within a build.
+ */
+function remembering(translator: Translator): Translator {
+  const texts = new Map<string, string>();
+  const labels = new Map<string, string | null>();
+  return {
+    ...translator,
+    t: (key, values) => {
+      if (values) return translator.t(key, values);
+      let text = texts.get(key);
+      if (text === undefined) texts.set(key, (text = translator.t(key)));
+      return text;
+    },
+    label: (key) => {
+      let label = labels.get(key);
+      if (label === undefined) labels.set(key, (label = translator.label(key)));
+      return label;
+    },
+  };
 }
 
 /** The translator of the page being rendered, from the interface texts in its model. */
@@ -68,7 +97,13 @@ export default function i18nPlugin(eleventyConfig: EleventyConfig) {
     return pageStrings(tr(this, locale), spec);
   });
   // <html dir> and the direction of a text in another locale ("rtl" for Arabic, Hebrew, ...).
-  eleventyConfig.addFilter('textDirection', (locale: string) => textDirection(locale));
+  // Intl.Locale for every alternate of every page was a tenth of the layout's render time: once per code.
+  const directions = new Map<string, ReturnType<typeof textDirection>>();
+  eleventyConfig.addFilter('textDirection', (locale: string) => {
+    let direction = directions.get(locale);
+    if (!direction) directions.set(locale, (direction = textDirection(locale)));
+    return direction;
+  });
   eleventyConfig.addTransform('fallback-lang', (content: unknown, outputPath: unknown) => {
     if (typeof content !== 'string') return content;
     return typeof outputPath === 'string' && outputPath.endsWith('.html') ? markFallbackHtml(content) : stripFallbackMarks(content);

@@ -157,6 +157,13 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     documentId: string,
   ) => alternatesFor(current, (code) => urlOf(list(linked[code]!), documentId));
 
+  const stateSets = new Map<string, Set<string>>();
+  const statesWithProviders = (code: string) => {
+    let set = stateSets.get(code);
+    if (!set) stateSets.set(code, (set = new Set(linked[code]!.providers.map((p) => p.address.state))));
+    return set;
+  };
+
   const articlePages = (code: string) => Math.max(1, Math.ceil(linked[code]!.articles.length / perPage));
   /** The language switcher on page n of the articles leads to page n in another locale, or to its last page when it has fewer. */
   const listPageIn = (code: string, n: number) => Math.min(n, articlePages(code));
@@ -179,6 +186,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
   for (const code of codes) {
     const content = linked[code]!;
     const links = routes.localeLinks(code);
+    const lists = articleLists(content.articles);
     const states = summariseStates(code, content.providers);
     const section = (url: (locale: string) => string): SectionPage => ({
       locale: code,
@@ -208,16 +216,13 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     }
 
     for (const article of content.articles) {
-      const topicIds = new Set(article.topics.map((t) => t.documentId));
       model.articles.push({
         locale: code,
         url: article.url,
         alternates: translationsOf(code, (x) => x.articles, article.documentId),
         links,
         article,
-        related: content.articles
-          .filter((a) => a.documentId !== article.documentId && a.topics.some((t) => topicIds.has(t.documentId)))
-          .slice(0, 3),
+        related: lists.related(article, 3),
       });
     }
 
@@ -228,7 +233,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         alternates: translationsOf(code, (x) => x.authors, author.documentId),
         links,
         author,
-        articles: content.articles.filter((a) => a.author?.documentId === author.documentId),
+        articles: lists.byAuthor(author.documentId),
       });
     }
 
@@ -239,17 +244,18 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         alternates: translationsOf(code, (x) => x.topics, topic.documentId),
         links,
         topic,
-        articles: content.articles.filter((a) => a.topics.some((t) => t.documentId === topic.documentId)),
+        articles: lists.byTopic(topic.documentId),
       });
     }
 
+    const providersByState = groupBy(content.providers, (p) => [p.address.state]);
     for (const state of states) {
-      const providers = content.providers.filter((p) => p.address.state === state.code);
+      const providers = providersByState.get(state.code) ?? [];
       model.states.push({
         locale: code,
         url: state.url,
         alternates: alternatesFor(code, (c) =>
-          linked[c]!.providers.some((p) => p.address.state === state.code) ? routes.stateUrl(c, state.code) : null,
+          statesWithProviders(c).has(state.code) ? routes.stateUrl(c, state.code) : null,
         ),
         links,
         state,
@@ -269,6 +275,51 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
   }
   model.selfAssessments = selfAssessmentPages(model.localePages);
   return model;
+}
+
+/** Items by key, in list order; an item with several keys is in several lists (once in each). */
+function groupBy<T>(items: T[], keysOf: (item: T) => Iterable<string>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * A locale's articles by author and by topic, in list order, indexed once: filtering the whole
+ * list for every article, author and topic page was quadratic (3,000 articles).
+ */
+function articleLists(articles: ArticleCard[]) {
+  const byAuthor = groupBy(articles, (a) => (a.author ? [a.author.documentId] : []));
+  const byTopic = groupBy(articles, (a) => a.topics.map((t) => t.documentId));
+  const position = new Map(articles.map((a, i) => [a, i]));
+  return {
+    byAuthor: (documentId: string) => [...(byAuthor.get(documentId) ?? [])],
+    byTopic: (documentId: string) => [...(byTopic.get(documentId) ?? [])],
+    /**
+     * The first `count` other articles (by documentId) sharing a topic with this one, in list
+     * order. Each of them is among the first `count` others of one of its topics' lists, so
+     * those are the only candidates.
+     */
+    related(article: ArticleCard, count: number) {
+      const candidates = new Set<ArticleCard>();
+      for (const topic of article.topics) {
+        let taken = 0;
+        for (const other of byTopic.get(topic.documentId) ?? []) {
+          if (taken === count) break;
+          if (other.documentId === article.documentId) continue;
+          candidates.add(other);
+          taken++;
+        }
+      }
+      return [...candidates].sort((a, b) => position.get(a)! - position.get(b)!).slice(0, count);
+    },
+  };
 }
 
 function summariseStates(locale: string, providers: Provider[]): StateSummary[] {
