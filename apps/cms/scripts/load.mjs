@@ -14,6 +14,8 @@ const log = (message) => console.log(`[load] ${message}`);
 
 function readOptions() {
   const { values } = parseArgs({
+    // `pnpm load -- --demo` hands the script a literal `--` first (pnpm, then turbo, each pass it on).
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
       duration: { type: 'string', default: '60' },
       clients: { type: 'string', default: '50' },

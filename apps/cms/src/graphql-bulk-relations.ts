@@ -104,10 +104,12 @@ function relationResolver(
 
 /**
  * One `load` for many parents: the same findOne-with-populate Strapi runs, as one findMany over
- * all their ids. A parent row can vanish between the query that listed it and this one: publishing
- * replaces a document's published row (and its components) with a new one. Such a parent is read
- * again as the document's current row in the same locale and publication state, so a reader never
- * gets a missing required field (e.g. `Article.seo`) because an editor published at that moment.
+ * all their ids. Publishing replaces a document's published row (and its components) with a new
+ * one, and Strapi's populate is several queries outside any transaction, so a parent listed a
+ * moment ago can come back missing, or with its relation or component gone. Those parents (and
+ * only when their answer is empty) are read once more as the document's current row in the same
+ * locale and publication state, so a reader never gets a missing required field (e.g.
+ * `Article.seo`) because an editor published at that moment.
  */
 export async function loadForParents(
   findMany: FindRows,
@@ -121,10 +123,17 @@ export async function loadForParents(
   const rows = await findMany({ select: ['id'], where: { id: { $in: parents.map((p) => p.id) } }, populate: populateField });
   const byId = new Map(rows.map((row) => [row.id, row[field]]));
 
-  for (const parent of parents) {
-    if (byId.has(parent.id) || typeof parent.documentId !== 'string') continue;
-    const [current] = await findMany({ select: ['id'], where: currentRowOf(parent), populate: populateField });
-    if (current) byId.set(parent.id, current[field]);
+  const suspects = parents.filter((p) => typeof p.documentId === 'string' && isEmpty(byId.get(p.id)));
+  if (suspects.length > 0) {
+    const current = await findMany({
+      select: ['id', 'documentId', 'locale', 'publishedAt'],
+      where: { $or: suspects.map(currentRowOf) },
+      populate: populateField,
+    });
+    for (const parent of suspects) {
+      const row = current.find((r) => sameVersion(r, parent));
+      if (row) byId.set(parent.id, row[field]);
+    }
   }
 
   return parents.map(({ id }) => {
@@ -135,6 +144,8 @@ export async function loadForParents(
   });
 }
 
+const isEmpty = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
+
 /** The row that now holds a parent's document in the parent's locale and publication state. */
 function currentRowOf(parent: Row) {
   return {
@@ -142,4 +153,8 @@ function currentRowOf(parent: Row) {
     ...(typeof parent.locale === 'string' ? { locale: parent.locale } : {}),
     publishedAt: parent.publishedAt ? { $notNull: true } : { $null: true },
   };
+}
+
+function sameVersion(row: Row, parent: Row) {
+  return row.documentId === parent.documentId && (row.locale ?? null) === (parent.locale ?? null) && Boolean(row.publishedAt) === Boolean(parent.publishedAt);
 }

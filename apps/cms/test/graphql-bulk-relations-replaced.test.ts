@@ -7,10 +7,11 @@ type Row = { id: number } & Record<string, unknown>;
  * A table of article rows the way the database holds them mid-publish: the listing query saw
  * row 2 (the published version of doc-b), then the publish replaced it with row 5.
  */
-function articlesTable(rows: Row[]) {
+function articlesTable(rows: Row[], ...later: Row[][]) {
   const calls: Record<string, unknown>[] = [];
-  const matches = (row: Row, where: Record<string, unknown>) =>
+  const matches = (row: Row, where: Record<string, unknown>): boolean =>
     Object.entries(where).every(([key, condition]) => {
+      if (key === '$or') return (condition as Record<string, unknown>[]).some((w) => matches(row, w));
       if (key === 'id') return (condition as { $in: number[] }).$in.includes(row.id);
       if (condition && typeof condition === 'object' && '$notNull' in condition) return row[key] != null;
       if (condition && typeof condition === 'object' && '$null' in condition) return row[key] == null;
@@ -18,7 +19,9 @@ function articlesTable(rows: Row[]) {
     });
   const findMany: FindRows = async ({ where }) => {
     calls.push(where);
-    return rows.filter((row) => matches(row, where));
+    // The table as it is at this query: `later` tables are what the next queries see.
+    const now = calls.length === 1 ? rows : (later[calls.length - 2] ?? later.at(-1) ?? rows);
+    return now.filter((row) => matches(row, where));
   };
   return { findMany, calls };
 }
@@ -43,7 +46,21 @@ describe('bulk relation loading when a parent row was replaced by a publish', ()
     expect(answers).toEqual([seo('A'), seo('B republished')]);
     // One query for the page, one more only for the row that vanished.
     expect(calls).toHaveLength(2);
-    expect(calls[1]).toEqual({ documentId: 'doc-b', locale: 'en', publishedAt: { $notNull: true } });
+    expect(calls[1]).toEqual({ $or: [{ documentId: 'doc-b', locale: 'en', publishedAt: { $notNull: true } }] });
+  });
+
+  it('reads a row whose component vanished between the two queries of a populate as its replacement', async () => {
+    // Row 2 was still found, but the publish removed its SEO component before the populate read it.
+    const midPublish = [table[0]!, { id: 2, documentId: 'doc-b', locale: 'en', publishedAt: '2026-11-01', seo: null }, ...table.slice(1, 3)];
+    const { findMany } = articlesTable(midPublish, table);
+    const answers = await loadForParents(findMany, 'seo', {}, false, listed);
+    expect(answers).toEqual([seo('A'), seo('B republished')]);
+  });
+
+  it('asks nothing more when every answer is there', async () => {
+    const { findMany, calls } = articlesTable(table);
+    await loadForParents(findMany, 'seo', {}, false, [listed[0]!]);
+    expect(calls).toHaveLength(1);
   });
 
   it('reads a vanished draft row as the current draft, never the published version', async () => {
