@@ -10,9 +10,22 @@ import type { EleventyConfig } from './types.js';
  * constructor's `config` option, before the config file.
  */
 export function provideModel(eleventyConfig: EleventyConfig, data: { model: SiteModel; renderSet: RenderSet; site: ReturnType<typeof siteData> }) {
-  eleventyConfig.addGlobalData('model', data.model);
-  eleventyConfig.addGlobalData('renderSet', data.renderSet);
-  eleventyConfig.addGlobalData('site', data.site);
+  eleventyConfig.addGlobalData('model', sealed(data.model));
+  eleventyConfig.addGlobalData('renderSet', sealed(data.renderSet));
+  eleventyConfig.addGlobalData('site', sealed(data.site));
+}
+
+/**
+ * A frozen shallow copy, for global data. Eleventy hands each paginated page its data through a
+ * Proxy over the template's, and wraps every plain object read through it in a new Proxy (and
+ * deep-copies plain objects into each paginated template's data) unless the object is frozen:
+ * unfrozen, every `model.…` read of every page went through Proxy traps, and `model.strings`
+ * was a new object on each read (so the translators were made again for each of the 500,000
+ * `t` calls of a corpus build). Frozen, the templates read the model itself. Only the top level
+ * is frozen (in a copy): what is below it is the build's, and read-only to templates anyway.
+ */
+export function sealed<T extends object>(value: T): Readonly<T> {
+  return Object.freeze({ ...value });
 }
 
 /**
@@ -24,7 +37,7 @@ export default function dataPlugin(eleventyConfig: EleventyConfig) {
   if (eleventyConfig.globalData.model) return;
   let loaded: Promise<SiteModel> | undefined;
   const model = () => (loaded ??= loadModel().then((m) => m.model));
-  eleventyConfig.addGlobalData('model', model);
-  eleventyConfig.addGlobalData('renderSet', model);
-  eleventyConfig.addGlobalData('site', async () => siteData(await model()));
+  eleventyConfig.addGlobalData('model', async () => sealed(await model()));
+  eleventyConfig.addGlobalData('renderSet', async () => sealed(await model()));
+  eleventyConfig.addGlobalData('site', async () => sealed(siteData(await model())));
 }
