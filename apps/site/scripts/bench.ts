@@ -1,29 +1,30 @@
-// `pnpm bench`: on the reference corpus (`pnpm corpus`), in one run: starts a CMS on the corpus's
-// own database (free loopback port), measures the fetch, a cold build, a render-only build from a
-// content snapshot with the CMS stopped, and plain Eleventy on the same number of pages; prints a
-// table and writes it to bench-results.json. A benchmark, not a test: it fails only when it
-// cannot measure. Every child process has a time limit.
-import { spawn } from 'node:child_process';
+// `pnpm bench`: on the reference corpus (`pnpm corpus`), in one run: starts a CMS on a throwaway
+// copy of the corpus (free loopback port), measures the fetch, a cold build, incremental rebuilds
+// after an editor's changes, publish -> served and draft -> preview through the real site server,
+// plain Eleventy on the same number of pages, and a render-only build from a content snapshot with
+// the CMS stopped; prints a table and writes it to bench-results.json. `--only` / `--skip` measure
+// a subset (scripts/bench-options.ts). A benchmark, not a test: a row that cannot measure is
+// reported as failed and the others go on. Every row and every child process has a time limit.
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createContentClient, loadSiteContent } from '@solace/content';
-import { childEnv, SITE_DIR } from '../src/env.js';
-import { startCorpusCms, type BenchCms } from './bench-cms.js';
-import { atLeast, atMost, formatTable, toResult, type Figure, type Row, type RowResult } from './bench-table.js';
+import { SITE_DIR } from '../src/env.js';
+import { freePort, startCorpusCms } from './bench-cms.js';
+import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
+import { cmsOf, rebuildRows } from './bench-rebuild.js';
+import { runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
+import { servedRows, type ServedContext } from './bench-served.js';
+import { atLeast, atMost, formatTable, toResult, type Measurement, type Row } from './bench-table.js';
 
-const STEP_TIMEOUT_MS = 20 * 60_000;
+const BUILD_TIMEOUT_MS = 20 * 60_000;
+const ROW_TIMEOUT_MS = 25 * 60_000;
 const RESULTS_FILE = path.join(SITE_DIR, 'bench-results.json');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-type BuildRun = { pages: number; fetchMs: number; totalMs: number; peakRssMb: number; cpuMs: number };
-type Context = {
-  tempDir: string;
-  cms: BenchCms | null;
-  /** The CMS's address, kept after it stops so that both builds render the same pages. */
-  cmsUrl: string;
+type Context = ServedContext & {
   snapshotFile: string;
-  cold?: BuildRun;
   renderOnly?: BuildRun;
   floor?: { pages: number; totalMs: number; cpuMs: number };
 };
@@ -45,11 +46,6 @@ const LOCALES = '{ i18NLocales { code } }';
 
 const value = (figure: number | undefined | null) => figure ?? null;
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
-const seconds = (ms: number) => Math.round(ms / 100) / 10;
-const cmsOf = (context: Context) => {
-  if (!context.cms) throw new Error('the CMS is not running');
-  return context.cms;
-};
 
 let context: Context;
 
@@ -101,7 +97,7 @@ const rows: Row<Context>[] = [
     label: 'cold build (fetch + render)',
     target: atMost(() => value(context.renderOnly && seconds(context.renderOnly.totalMs)), 1.3, '<= 1.3x render-only'),
     measure: async (c) => {
-      c.cold = await runBuild(c, ['--write-snapshot', c.snapshotFile]);
+      c.cold = await runBuild({ cmsUrl: c.cmsUrl, token: cmsOf(c).token, outputDir: c.siteDir, cold: true, args: ['--write-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS });
       return {
         value: seconds(c.cold.totalMs),
         unit: 's',
@@ -113,24 +109,21 @@ const rows: Row<Context>[] = [
     id: 'peak-rss',
     label: 'peak RSS of the cold build',
     target: atMost(() => 1024, 1, '<= 1024 MB'),
+    needs: ['cold-build'],
     measure: async (c) => ({ value: c.cold!.peakRssMb, unit: 'MB', note: 'the build process (Pagefind runs in a process of its own)' }),
   },
-  // Incremental builds (issue 12, section 4) add their measurements here.
-  { id: 'rebuild-no-change', label: 'rebuild, nothing changed', target: atMost(() => value(context.cold && seconds(context.cold.totalMs)), 0.05, '<= 5% of cold') },
-  { id: 'rebuild-article-edit', label: 'rebuild after one article edited', target: atMost(() => value(context.cold && seconds(context.cold.totalMs)), 0.1, '<= 10% of cold') },
-  { id: 'rebuild-new-provider', label: 'rebuild after one new provider', target: atMost(() => value(context.cold && seconds(context.cold.totalMs)), 0.1, '<= 10% of cold') },
-  { id: 'rebuild-unpublish', label: 'rebuild after one article unpublished', target: atMost(() => value(context.cold && seconds(context.cold.totalMs)), 0.1, '<= 10% of cold') },
-  { id: 'rebuild-author-rename', label: 'rebuild after one author renamed', target: atMost(() => value(context.cold && seconds(context.cold.totalMs)), 0.1, '<= 10% of cold') },
-  { id: 'publish-to-served', label: 'publish -> served on the site', target: atMost(() => 5, 1, '<= 5 s') },
-  { id: 'draft-to-preview', label: 'draft saved -> shown in the preview', target: atMost(() => 5, 1, '<= 5 s') },
+  // In the cold build's output, with the CMS running: incremental rebuilds, then the site server.
+  ...rebuildRows(() => value(context.cold && seconds(context.cold.totalMs))),
+  ...servedRows(),
   {
     id: 'eleventy-floor',
     label: 'plain Eleventy floor (same page count)',
     target: null,
+    needs: ['cold-build'],
     measure: async (c) => {
       const dir = path.join(c.tempDir, 'floor');
       await fs.mkdir(dir);
-      const result = await runChild(['scripts/bench-floor.ts', '--pages', String(c.cold!.pages)], { cwd: dir });
+      const { result } = await runChild(['scripts/bench-floor.ts', '--pages', String(c.cold!.pages)], { cwd: dir, timeoutMs: BUILD_TIMEOUT_MS });
       c.floor = result as Context['floor'];
       return {
         value: perSecond(c.floor!.pages, c.floor!.totalMs),
@@ -143,11 +136,15 @@ const rows: Row<Context>[] = [
     id: 'render-only',
     label: 'render-only (content snapshot, no CMS)',
     target: atLeast(() => value(context.floor && perSecond(context.floor.pages, context.floor.totalMs)), 0.8, '>= 0.8x the Eleventy floor'),
+    needs: ['cold-build'],
     measure: async (c) => {
-      // Stopped, so a build that still asked the CMS for anything would fail.
+      // Stopped, so a build that still asked the CMS for anything would fail (the site server first: it talks to the CMS).
+      await c.site?.stop();
       await c.cms?.stop();
       c.cms = null;
-      c.renderOnly = await runBuild(c, ['--read-snapshot', c.snapshotFile]);
+      // Cold, in a folder of its own: an incremental build would carry the rebuilds' pages instead of rendering.
+      const outputDir = path.join(c.tempDir, 'render-only');
+      c.renderOnly = await runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS });
       return {
         value: perSecond(c.renderOnly.pages, c.renderOnly.totalMs),
         unit: 'pages/s',
@@ -159,83 +156,92 @@ const rows: Row<Context>[] = [
   },
 ];
 
-/** Runs a script of this package under tsx in a child process; its last `BENCH_RESULT {json}` line is the answer. */
-function runChild(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const tsx = path.join(SITE_DIR, 'node_modules/tsx/dist/cli.mjs');
-  return new Promise<unknown>((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, ...args.map((a, i) => (i === 0 ? path.join(SITE_DIR, a) : a))], {
-      cwd: options.cwd ?? SITE_DIR,
-      env: childEnv(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      const line = output.split('\n').reverse().find((l) => l.startsWith('BENCH_RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)));
-      else reject(new Error(`${args[0]} ${signal ? `was killed (${signal})` : `exited ${code}`}:\n${output.slice(-3000)}`));
-    });
-  });
+/** The row's own promise, or a failure when it has not settled within ms. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => {}); // settles later, after the row has been reported as failed
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no result within ${ms / 60_000} min (the row's time limit)`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-async function runBuild(c: Context, args: string[]): Promise<BuildRun> {
-  // Render-only gets the stopped CMS's address (nothing listens there any more) and a dummy token.
-  return (await runChild(['scripts/bench-build.ts', ...args], {
-    env: {
-      STRAPI_URL: c.cmsUrl,
-      STRAPI_TOKEN: c.cms?.token ?? 'benchRenderOnlyNoCmsTokenNeeded0000',
-      SITE_URL: 'http://localhost:8080',
-      SITE_OUTPUT_DIR: path.join(c.tempDir, 'site'),
-      SITE_PREVIEW: '',
-    },
-  })) as BuildRun;
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+async function measureRow(row: Row<Context>, measurements: Map<string, Measurement>): Promise<Measurement> {
+  const unmet = (row.needs ?? []).filter((id) => measurements.get(id)?.status !== 'measured');
+  if (unmet.length > 0) return { figure: null, status: 'failed', note: `needs ${unmet.join(', ')}, which ${unmet.length > 1 ? 'were' : 'was'} not measured` };
+  log(`measuring: ${row.label}`);
+  const before = loadAverage();
+  const started = performance.now();
+  const done = (m: Measurement): Measurement => ({ ...m, durationS: seconds(performance.now() - started), loadAverage: { before, after: loadAverage() } });
+  try {
+    const figure = await withTimeout(row.measure!(context), row.timeoutMs ?? ROW_TIMEOUT_MS);
+    log(`  ${figure.value} ${figure.unit}${figure.note ? ` (${figure.note})` : ''}`);
+    return done({ figure, status: 'measured' });
+  } catch (error) {
+    log(`  failed: ${(error as Error).message}`);
+    return done({ figure: null, status: 'failed', note: (error as Error).message.split('\n')[0] });
+  }
 }
 
 async function main() {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(`${USAGE}\nrows: ${rows.map((r) => r.id).join(', ')}`);
+    return;
+  }
+  const selected = selectRows(rows, args);
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-bench-'));
-  context = { tempDir, cms: null, cmsUrl: '', snapshotFile: path.join(tempDir, 'content-snapshot.json') };
-  const figures = new Map<string, { figure: Figure | null; status: RowResult['status']; note?: string }>();
+  const server = { sitePort: await freePort(), previewPort: await freePort(), secret: crypto.randomBytes(32).toString('base64url') };
+  context = { tempDir, cms: null, cmsUrl: '', siteDir: path.join(tempDir, 'site'), snapshotFile: path.join(tempDir, 'content-snapshot.json'), server };
+  const measurements = new Map<string, Measurement>();
+  const loadBefore = loadAverage();
   const started = performance.now();
+  log(`load average ${loadBefore.join(' ')} (${os.cpus().length} CPUs); measuring ${rows.filter((r) => selected.has(r.id)).map((r) => r.id).join(', ')}`);
   try {
-    context.cms = await startCorpusCms(tempDir, log);
-    context.cmsUrl = context.cms.url;
-    for (const row of rows) {
-      if (!row.measure) {
-        figures.set(row.id, { figure: null, status: 'not measured yet' });
-        continue;
-      }
-      log(`measuring: ${row.label}`);
-      try {
-        const figure = await row.measure(context);
-        figures.set(row.id, { figure, status: 'measured' });
-        log(`  ${figure.value} ${figure.unit}${figure.note ? ` (${figure.note})` : ''}`);
-      } catch (error) {
-        figures.set(row.id, { figure: null, status: 'failed', note: (error as Error).message.split('\n')[0] });
-        log(`  failed: ${(error as Error).message}`);
-      }
+    if ([...selected].some((id) => id !== 'eleventy-floor')) {
+      // Its webhook calls the site server of the publish rows (nothing listens before them: those calls fail, harmlessly).
+      context.cms = await startCorpusCms(tempDir, log, { rebuild: { url: `http://127.0.0.1:${server.sitePort}/__rebuild`, secret: server.secret } });
+      context.cmsUrl = context.cms.url;
     }
+    for (const row of rows) {
+      if (!selected.has(row.id)) measurements.set(row.id, { figure: null, status: 'skipped' });
+      else if (!row.measure) measurements.set(row.id, { figure: null, status: 'not measured yet' });
+      else measurements.set(row.id, await measureRow(row, measurements));
+    }
+  } catch (error) {
+    log(`failed: ${(error as Error).message}`);
   } finally {
+    await context.site?.stop();
     await context.cms?.stop();
     await fs.rm(tempDir, { recursive: true, force: true });
   }
 
-  const results = rows.map((row) => {
-    const { figure, status, note } = figures.get(row.id) ?? { figure: null, status: 'failed' as const, note: 'not reached' };
-    return toResult(row, figure, status, note);
-  });
+  const results = rows.map((row) => toResult(row, measurements.get(row.id) ?? { figure: null, status: 'failed', note: 'not reached' }));
+  const loadAfter = loadAverage();
   const report = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg() },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+    /** 1, 5 and 15 minute load averages when the run started and ended (each row has its own). */
+    loadAverage: { before: loadBefore, after: loadAfter },
+    selection: { only: args.only, skip: args.skip },
     node: process.version,
     durationS: seconds(performance.now() - started),
     rows: results,
   };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatTable(results)}\n`);
-  console.log(`[bench] ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  console.log(
+    `[bench] ${os.cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ` +
+      `${loadAfter.map((l) => l.toFixed(1)).join(' ')} after; written to ${path.relative(process.cwd(), RESULTS_FILE)}`,
+  );
   if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
 }
 

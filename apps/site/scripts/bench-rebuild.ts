@@ -1,0 +1,138 @@
+// The incremental rows of `pnpm bench`: an editor changes one thing in the CMS (or nothing), then
+// the site builds again, incrementally, into the output of the cold build. Each row checks that the
+// change reached the output, and fails if the build fell back to a cold one.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { articleUrl, authorUrl, providerUrl } from '@solace/routes';
+import type { BenchCms } from './bench-cms.js';
+import { createEditor, type Editor } from './bench-editor.js';
+import { describeBuild, runBuild, seconds, type BuildRun } from './bench-run.js';
+import { atMost, type Figure, type Row } from './bench-table.js';
+
+export type RebuildContext = {
+  cms: BenchCms | null;
+  cmsUrl: string;
+  /** The site's output folder: the cold build's, then every rebuild's. */
+  siteDir: string;
+  cold?: BuildRun;
+  editor?: Editor;
+  /** The article the edit row changed (the publish row changes it again). */
+  edited?: { documentId: string; slug: string };
+};
+
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+const ROW_TIMEOUT_MS = 12 * 60_000;
+
+export const cmsOf = (c: { cms: BenchCms | null }) => {
+  if (!c.cms) throw new Error('the CMS is not running');
+  return c.cms;
+};
+
+export async function editorFor(c: RebuildContext) {
+  return (c.editor ??= await createEditor(cmsOf(c).connection));
+}
+
+/** A unique text for a change, plain letters and digits so that it shows in HTML as it is. */
+export const marker = (what: string) => `${what} ${Date.now().toString(36)}`;
+
+const pageFile = (siteDir: string, url: string) => path.join(siteDir, url, 'index.html');
+
+async function pageShows(siteDir: string, url: string, text: string) {
+  const html = await fs.readFile(pageFile(siteDir, url), 'utf8').catch(() => {
+    throw new Error(`the rebuilt output has no page ${url}`);
+  });
+  if (!html.includes(text)) throw new Error(`the rebuilt page ${url} does not show "${text}": the change did not reach the output`);
+}
+
+async function rebuild(c: RebuildContext, check: () => Promise<void>): Promise<Figure> {
+  if (!c.cold) throw new Error('needs the cold build');
+  const run = await runBuild({ cmsUrl: c.cmsUrl, token: cmsOf(c).token, outputDir: c.siteDir, cold: false, timeoutMs: BUILD_TIMEOUT_MS });
+  if (run.mode === 'cold') throw new Error(`the build was a cold one, not incremental: ${run.plan ?? describeBuild(run)}`);
+  await check();
+  return { value: seconds(run.totalMs), unit: 's', note: describeBuild(run) };
+}
+
+const PROVIDER_FIELDS = [
+  'organizationType', 'streetAddress', 'city', 'state', 'zip', 'latitude', 'longitude', 'phone', 'website', 'email',
+  'careHospital', 'careOfficeClinic', 'careHome', 'careNursingHome', 'agesAdults', 'agesChildren', 'languagesSpoken',
+  'acceptingNewPatients', 'description', 'services',
+];
+
+/** The rebuild rows; `coldSeconds` is the cold build's time once measured (their targets are fractions of it). */
+export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContext>[] {
+  const needs = ['cold-build'];
+  const timeoutMs = ROW_TIMEOUT_MS;
+  return [
+    {
+      id: 'rebuild-no-change',
+      label: 'rebuild, nothing changed',
+      target: atMost(coldSeconds, 0.05, '<= 5% of cold'),
+      needs,
+      timeoutMs,
+      measure: (c) => rebuild(c, async () => {}),
+    },
+    {
+      id: 'rebuild-article-edit',
+      label: 'rebuild after one article edited',
+      target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
+      needs,
+      timeoutMs,
+      measure: async (c) => {
+        const editor = await editorFor(c);
+        const article = await editor.nth('articles', 0);
+        const title = marker('Bench edited title');
+        await editor.api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title });
+        c.edited = { documentId: article.documentId, slug: String(article.slug) };
+        return rebuild(c, () => pageShows(c.siteDir, articleUrl('en', String(article.slug)), title));
+      },
+    },
+    {
+      id: 'rebuild-new-provider',
+      label: 'rebuild after one new provider',
+      target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
+      needs,
+      timeoutMs,
+      measure: async (c) => {
+        const editor = await editorFor(c);
+        // A copy of an existing provider under a new name: valid by construction.
+        const model = await editor.nth('providers', 0);
+        const name = marker('Bench Provider');
+        const slug = name.toLowerCase().replace(/ /g, '-');
+        const fields = Object.fromEntries(PROVIDER_FIELDS.filter((f) => model[f] !== null && model[f] !== undefined).map((f) => [f, model[f]]));
+        await editor.api('POST', 'providers?locale=en', { ...fields, name, slug });
+        return rebuild(c, () => pageShows(c.siteDir, providerUrl('en', String(model.state), slug), name));
+      },
+    },
+    {
+      id: 'rebuild-unpublish',
+      label: 'rebuild after one article unpublished',
+      target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
+      needs,
+      timeoutMs,
+      measure: async (c) => {
+        const editor = await editorFor(c);
+        const article = await editor.nth('articles', 1);
+        await editor.unpublishArticle(article.documentId);
+        const url = articleUrl('en', String(article.slug));
+        return rebuild(c, async () => {
+          const left = await fs.access(pageFile(c.siteDir, url)).then(() => true, () => false);
+          if (left) throw new Error(`the unpublished article's page ${url} is still in the rebuilt output`);
+        });
+      },
+    },
+    {
+      id: 'rebuild-author-rename',
+      label: 'rebuild after one author renamed',
+      target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
+      needs,
+      timeoutMs,
+      measure: async (c) => {
+        const editor = await editorFor(c);
+        const author = await editor.nth('authors', 0);
+        const name = marker('Bench Author');
+        await editor.api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name });
+        return rebuild(c, () => pageShows(c.siteDir, authorUrl('en', String(author.slug)), name));
+      },
+    },
+  ];
+}
