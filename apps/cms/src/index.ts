@@ -4,6 +4,7 @@ import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
 import { batchRelationResolvers } from './graphql-bulk-relations';
 import { skipInertFieldWrappers } from './graphql-fast-fields';
+import { addSiteReadIndexes } from './read-indexes';
 import { extendGraphqlWithArticleDrafts } from './article-drafts';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
@@ -25,6 +26,7 @@ export default {
     extendGraphql(strapi);
     batchRelationResolvers(strapi);
     skipInertFieldWrappers(strapi);
+    addSiteReadIndexes(strapi);
     extendGraphqlWithArticleDrafts(strapi);
     registerTranslations(strapi);
     // Instances starting at once on one PostgreSQL database take turns, until bootstrap() is done.
