@@ -16,16 +16,16 @@ export function provideModel(eleventyConfig: EleventyConfig, data: { model: Site
 }
 
 /**
- * A frozen shallow copy, for global data. Eleventy hands each paginated page its data through a
- * Proxy over the template's, and wraps every plain object read through it in a new Proxy (and
- * deep-copies plain objects into each paginated template's data) unless the object is frozen:
- * unfrozen, every `model.…` read of every page went through Proxy traps, and `model.strings`
- * was a new object on each read (so the translators were made again for each of the 500,000
- * `t` calls of a corpus build). Frozen, the templates read the model itself. Only the top level
- * is frozen (in a copy): what is below it is the build's, and read-only to templates anyway.
+ * Global data, frozen (its top level; it is the build's, made for this build, and read-only to
+ * templates). Eleventy hands each paginated page its data through a Proxy over the template's,
+ * and wraps every plain object read through it in a new Proxy (and deep-copies plain objects into
+ * each paginated template's data) unless the object is frozen: unfrozen, every `model.…` read of
+ * every page went through Proxy traps, and `model.strings` was a new object on each read (so the
+ * translators were made again for each of the 500,000 `t` calls of a corpus build). Frozen, the
+ * templates read the model itself.
  */
 export function sealed<T extends object>(value: T): Readonly<T> {
-  return Object.freeze({ ...value });
+  return Object.freeze(value);
 }
 
 /**
@@ -37,7 +37,8 @@ export default function dataPlugin(eleventyConfig: EleventyConfig) {
   if (eleventyConfig.globalData.model) return;
   let loaded: Promise<SiteModel> | undefined;
   const model = () => (loaded ??= loadModel().then((m) => m.model));
-  eleventyConfig.addGlobalData('model', async () => sealed(await model()));
-  eleventyConfig.addGlobalData('renderSet', async () => sealed(await model()));
+  const sealedModel = async () => sealed(await model());
+  eleventyConfig.addGlobalData('model', sealedModel);
+  eleventyConfig.addGlobalData('renderSet', sealedModel);
   eleventyConfig.addGlobalData('site', async () => sealed(siteData(await model())));
 }
