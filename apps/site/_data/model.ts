@@ -1,4 +1,4 @@
-import { createContentClient, loadSiteContent } from '@solace/content';
+import { createContentClient, loadSiteContent, loadSiteContentSince, type ContentNodes, type SiteContent } from '@solace/content';
 import { readEnv } from '../src/env.js';
 import { buildSiteModel, type SiteModel } from '../src/model.js';
 import { readContentSnapshot, writeContentSnapshot } from '../src/content-snapshot.js';
@@ -6,23 +6,62 @@ import { readContentSnapshot, writeContentSnapshot } from '../src/content-snapsh
 /** The benchmark's way round the CMS: read the content from a snapshot file, or also write one. */
 export type ContentSnapshotOptions = { readFrom?: string; writeTo?: string };
 
-export type LoadedModel = { model: SiteModel; timings: { fetchMs: number } };
+/**
+ * How the content arrived: `full` (everything), `delta` (only what changed since the kept nodes),
+ * or `none` (from the benchmark's snapshot file). `fetched` and `reused` count the records of the
+ * collection types (articles, authors, topics, providers, interface texts) received from the CMS
+ * and taken from the kept nodes.
+ */
+export type FetchFigures = { mode: 'full' | 'delta' | 'none'; fetched: number; reused: number };
+
+export type LoadedModel = {
+  model: SiteModel;
+  timings: { fetchMs: number };
+  fetch: FetchFigures;
+  /** The raw nodes to keep for the next build; null for a preview (it reads every draft) or a snapshot file. */
+  nodes: ContentNodes | null;
+};
 
 /**
  * Every page of the site, built from the CMS, with how long fetching the content took. Any
  * failure (CMS down, token refused, invalid entry) throws, and the build stops without writing
- * output.
+ * output. With `previous` (the nodes the last build kept), asks the CMS only for what changed.
  */
-export async function loadModel(snapshot: ContentSnapshotOptions = {}): Promise<LoadedModel> {
+export async function loadModel(snapshot: ContentSnapshotOptions = {}, previous: ContentNodes | null = null): Promise<LoadedModel> {
   const env = readEnv();
   const started = performance.now();
-  const content = snapshot.readFrom
-    ? await readContentSnapshot(snapshot.readFrom)
-    : await loadSiteContent(createContentClient({ url: env.graphqlUrl, token: env.strapiToken }), { cmsOrigin: env.strapiUrl, drafts: env.preview });
+  const client = () => createContentClient({ url: env.graphqlUrl, token: env.strapiToken });
+  let content: SiteContent;
+  let nodes: ContentNodes | null = null;
+  let fetch: FetchFigures;
+  if (snapshot.readFrom) {
+    content = await readContentSnapshot(snapshot.readFrom);
+    fetch = { mode: 'none', fetched: 0, reused: 0 };
+  } else if (env.preview) {
+    content = await loadSiteContent(client(), { cmsOrigin: env.strapiUrl, drafts: true });
+    fetch = { mode: 'full', fetched: countRecords(content), reused: 0 };
+  } else {
+    const loaded = await loadSiteContentSince(client(), { cmsOrigin: env.strapiUrl, previous, overlapMs: env.contentOverlapMs });
+    ({ content, nodes } = loaded);
+    const { mode, fetched, reused, notes } = loaded.report;
+    fetch = { mode, fetched, reused };
+    for (const note of notes) console.log(`[solace] content: ${note}`);
+  }
   const fetchMs = Math.round(performance.now() - started);
   if (snapshot.writeTo) await writeContentSnapshot(snapshot.writeTo, content);
   const model = buildSiteModel(content);
   const counts = content.locales.map((l) => `${l.code}: ${content.byLocale[l.code]!.articles.length} articles`).join(', ');
   console.log(`[solace] fetched content in ${fetchMs} ms (${counts})`);
-  return { model, timings: { fetchMs } };
+  if (fetch.mode !== 'none') {
+    console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used`);
+  }
+  return { model, timings: { fetchMs }, fetch, nodes };
+}
+
+/** A preview's records, counted as the kept nodes would be. */
+function countRecords(content: SiteContent) {
+  return Object.values(content.byLocale).reduce(
+    (sum, c) => sum + c.articles.length + c.authors.length + c.topics.length + c.providers.length + Object.keys(c.interfaceTexts).length,
+    0,
+  );
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
 import { provideModel } from '../_config/data.js';
-import { loadModel, type ContentSnapshotOptions } from '../_data/model.js';
+import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
-import { codeHash, FORMAT_VERSION } from './incremental/code-hash.js';
+import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
+import { dropContentNodes, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { allFiles, carryOver, imagesUsedBy } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
@@ -21,6 +22,11 @@ export type BuildResult = {
   /** Pages of the model rendered, and taken unchanged from the previous output. */
   rendered: number;
   carried: number;
+  /** How the content arrived: in full, only what changed since the last build (delta), or from a snapshot file (none). */
+  fetchMode: FetchFigures['mode'];
+  /** Records of the collection types received from the CMS, and taken from the last build's content.json. */
+  fetched: number;
+  reused: number;
   fetchMs: number;
   totalMs: number;
 };
@@ -76,8 +82,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   let fetchMs = 0;
   let plan: BuildPlan;
   let manifest: Manifest;
+  let loaded: Awaited<ReturnType<typeof loadModel>>;
+  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl });
   try {
-    const { model, timings } = await loadModel(snapshot);
+    loaded = await loadModel(snapshot, snapshot.readFrom || env.preview ? null : await previousNodes(env.outputDir, nodesKey, cold));
+    const { model, timings } = loaded;
     fetchMs = timings.fetchMs;
     const site = siteData(model);
     const code = await codeHash({ siteUrl: site.url, cmsUrl: site.cmsUrl, preview: site.preview });
@@ -131,6 +140,9 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   await fs.rename(staging, env.outputDir);
   if (hadOutput) await fs.rm(previousOutput, { recursive: true, force: true });
   await writeManifest(env.outputDir, manifest);
+  // Like the manifest, only with the new output: a failed build leaves the last one's.
+  if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
+  else if (env.preview) await dropContentNodes(env.outputDir);
 
   return {
     outputDir: path.relative(process.cwd(), env.outputDir) || '.',
@@ -138,9 +150,19 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
     mode: plan.mode,
     rendered: plan.render.length,
     carried: plan.carry.length,
+    fetchMode: loaded.fetch.mode,
+    fetched: loaded.fetch.fetched,
+    reused: loaded.fetch.reused,
     fetchMs,
     totalMs: Math.round(performance.now() - started),
   };
+}
+
+/** The content nodes the last build kept, or null (said in the log) for a full fetch. */
+async function previousNodes(outputDir: string, key: string, cold: boolean) {
+  const read = cold ? { nodes: null, reason: 'a cold build was asked for' } : await readContentNodes(outputDir, key);
+  if (!read.nodes) console.log(`[solace] content: full fetch: ${read.reason}`);
+  return read.nodes;
 }
 
 type WriteResult = { url?: string; outputPath?: string };

@@ -50,6 +50,8 @@ export type SiteEnv = {
   preview: boolean;
   /** SITE_BUILD_COLD=1: render every page instead of reusing the previous build's unchanged ones. */
   coldBuild: boolean;
+  /** SITE_CONTENT_OVERLAP_MS: how far back before the newest kept timestamp an incremental fetch asks (default 2 minutes). */
+  contentOverlapMs: number;
 };
 
 export class EnvError extends Error {
@@ -153,7 +155,18 @@ export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TO
   }
 
   const preview = isOn(env.SITE_PREVIEW);
-  return { strapiUrl, graphqlUrl: `${strapiUrl}/graphql`, strapiToken, siteUrl, outputDir: outputDir(env, preview), preview, coldBuild: isOn(env.SITE_BUILD_COLD) };
+  const overlap = env.SITE_CONTENT_OVERLAP_MS?.trim() || '120000';
+  if (!/^\d+$/.test(overlap)) throw new EnvError(`SITE_CONTENT_OVERLAP_MS must be a number of milliseconds, not "${overlap}".`);
+  return {
+    strapiUrl,
+    graphqlUrl: `${strapiUrl}/graphql`,
+    strapiToken,
+    siteUrl,
+    outputDir: outputDir(env, preview),
+    preview,
+    coldBuild: isOn(env.SITE_BUILD_COLD),
+    contentOverlapMs: Number(overlap),
+  };
 }
 
 let serverEnv: ServerEnv | undefined;

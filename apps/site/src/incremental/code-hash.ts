@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_NODES_FORMAT } from '@solace/content';
 import { SITE_DIR } from '../env.js';
 
 /** Bump when the manifest or the way pages are fingerprinted changes. */
@@ -43,10 +44,23 @@ async function filesUnder(target: string): Promise<string[]> {
 }
 
 /** A hash of the code and settings a build's output depends on, besides the content. */
-export async function codeHash(settings: Record<string, unknown>): Promise<string> {
+export function codeHash(settings: Record<string, unknown>): Promise<string> {
+  return filesHash(`format ${FORMAT_VERSION}\0${JSON.stringify(settings)}`, INPUTS);
+}
+
+/**
+ * What the kept content nodes (content.json) depend on: the content package's queries, the
+ * schema, the code that fetches and merges them, and where they came from. The site's own code
+ * does not matter to them: they are mapped anew on every build.
+ */
+export function contentNodesHash(settings: Record<string, unknown>): Promise<string> {
+  return filesHash(`content nodes ${CONTENT_NODES_FORMAT}\0${JSON.stringify(settings)}`, INPUTS.filter((p) => p.startsWith('packages/content')));
+}
+
+async function filesHash(prefix: string, inputs: string[]): Promise<string> {
   const hash = crypto.createHash('sha256');
-  hash.update(`format ${FORMAT_VERSION}\0${JSON.stringify(settings)}\0`);
-  const files = (await Promise.all(INPUTS.map((p) => filesUnder(path.join(REPO_DIR, p))))).flat().sort();
+  hash.update(`${prefix}\0`);
+  const files = (await Promise.all(inputs.map((p) => filesUnder(path.join(REPO_DIR, p))))).flat().sort();
   for (const file of files) hash.update(path.relative(REPO_DIR, file)).update('\0').update(await fs.readFile(file)).update('\0');
   return hash.digest('hex');
 }

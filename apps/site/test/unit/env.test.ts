@@ -22,6 +22,12 @@ describe('parseEnv (build settings)', () => {
     expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_PREVIEW: 'true', SITE_OUTPUT_DIR: '/tmp/out' }, noFile).outputDir).toBe('/tmp/out');
   });
 
+  it('reads the safety overlap of an incremental fetch, 2 minutes unless set', () => {
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN }, noFile).contentOverlapMs).toBe(120_000);
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_CONTENT_OVERLAP_MS: '0' }, noFile).contentOverlapMs).toBe(0);
+    expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_CONTENT_OVERLAP_MS: '2m' }, noFile)).toThrow(/SITE_CONTENT_OVERLAP_MS must be a number of milliseconds, not "2m"/);
+  });
+
   it('says what to set when the token is missing', () => {
     expect(() => parseEnv({}, noFile)).toThrow(EnvError);
     expect(() => parseEnv({}, noFile)).toThrow(/STRAPI_TOKEN is not set/);

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentNodes } from '@solace/content';
+import { cacheDirOf } from './manifest.js';
+
+/**
+ * The raw CMS nodes the last build fetched, kept next to its manifest (`<outputDir>.cache/`), so
+ * the next build asks the CMS only for what changed since. `key` (contentNodesHash) ties them to
+ * the queries, the schema, the code that merges them and the CMS they came from.
+ */
+type ContentNodesFile = { kind: 'solace-content-nodes'; key: string; nodes: ContentNodes };
+
+const nodesFile = (outputDir: string) => path.join(cacheDirOf(outputDir), 'content.json');
+
+export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
+
+/** The kept nodes, or why they cannot be used (then the content is fetched in full). */
+export async function readContentNodes(outputDir: string, key: string): Promise<ContentNodesRead> {
+  let text: string;
+  try {
+    text = await fs.readFile(nodesFile(outputDir), 'utf8');
+  } catch {
+    return { nodes: null, reason: 'no content snapshot of a previous build' };
+  }
+  let parsed: Partial<ContentNodesFile>;
+  try {
+    parsed = JSON.parse(text) as Partial<ContentNodesFile>;
+  } catch {
+    return { nodes: null, reason: 'the content snapshot is corrupt' };
+  }
+  const nodes = parsed?.nodes;
+  if (parsed?.kind !== 'solace-content-nodes' || !nodes || !Array.isArray(nodes.media) || !isLocaleSets(nodes.locales)) {
+    return { nodes: null, reason: 'the content snapshot is not one this version writes' };
+  }
+  if (parsed.key !== key) return { nodes: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
+  return { nodes };
+}
+
+export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
+  const dir = cacheDirOf(outputDir);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `content.json.${process.pid}.tmp`);
+  await fs.writeFile(tmp, JSON.stringify({ kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile));
+  await fs.rename(tmp, nodesFile(outputDir));
+}
+
+/** Forgets the kept nodes (a preview build keeps none: it reads every draft). */
+export async function dropContentNodes(outputDir: string) {
+  await fs.rm(nodesFile(outputDir), { force: true });
+}
+
+const LISTS = ['articles', 'authors', 'topics', 'providers', 'interfaceTexts'] as const;
+const isLocaleSets = (locales: unknown) =>
+  typeof locales === 'object' &&
+  locales !== null &&
+  Object.values(locales).every((sets) => typeof sets === 'object' && sets !== null && LISTS.every((list) => Array.isArray((sets as Record<string, unknown>)[list])));
