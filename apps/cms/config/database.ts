@@ -1,7 +1,8 @@
 import path from 'node:path';
+import type { Core } from '@strapi/strapi';
 
 // SQLite by default (zero set-up); PostgreSQL when DATABASE_CLIENT=postgres.
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {
