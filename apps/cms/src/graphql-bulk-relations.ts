@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
 
 /**
- * Strapi's GraphQL resolves an article's relations, cover and SEO component one article at a
+ * Strapi's GraphQL resolves an article's relations, cover and SEO component (and an author's photo) one record at a
  * time (`strapi.db.query(uid).load(parent, field, query)`: one database query per article and
  * field). These resolvers ask the same question for every article of a response at once: a
  * per-request DataLoader collects the parents and runs the very query `load` runs (find the
@@ -18,6 +18,7 @@ import DataLoader from 'dataloader';
  */
 const BATCHED: Partial<Record<UID.ContentType, string[]>> = {
   'api::article.article': ['author', 'topics', 'reviewedBy', 'cover', 'seo'],
+  'api::author.author': ['photo'],
 };
 
 type Row = { id: number } & Record<string, unknown>;
