@@ -27,14 +27,17 @@ describe('an incremental build after each kind of change', () => {
     await fs.mkdir(path.dirname(cold));
     const first = await build(incremental);
     expect(first).toMatch(/cold build: no previous output/);
+    expect(first).toMatch(/content: full fetch: no content snapshot of a previous build/);
   });
   afterAll(async () => {
     await cms?.dispose();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
+  // No safety overlap: the seed content is seconds old, and a delta should then fetch only what changed.
   async function build(outputDir: string, extra: Record<string, string> = {}) {
-    const run = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.siteToken, SITE_OUTPUT_DIR: outputDir, ...extra });
+    const settings: Record<string, string> = { SITE_CONTENT_OVERLAP_MS: '0', ...extra };
+    const run = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.siteToken, SITE_OUTPUT_DIR: outputDir, ...settings });
     if (run.code !== 0) throw new Error(`The build failed:\n${run.output}`);
     return run.output;
   }
@@ -43,7 +46,7 @@ describe('an incremental build after each kind of change', () => {
   async function expectSameAsCold() {
     const log = await build(incremental);
     await fs.rm(cold, { recursive: true, force: true });
-    await build(cold, { SITE_BUILD_COLD: '1' });
+    expect(await build(cold, { SITE_BUILD_COLD: '1' })).toMatch(/content: full fetch: a cold build was asked for/);
     const files = await listFiles(incremental);
     expect(files).toEqual(await listFiles(cold));
     const differing: string[] = [];
@@ -82,9 +85,19 @@ describe('an incremental build after each kind of change', () => {
     return ((await res.json()) as { data: (Record<string, unknown> & { documentId: string })[] }).data[0]!;
   };
 
-  it('with nothing changed renders nothing', async () => {
+  /** What the build's log says it fetched: `full` or `delta`, records fetched and records re-used. */
+  const fetchOf = (log: string) => {
+    const match = /content: (full|delta) fetch, (\d+) records fetched, (\d+) re-used/.exec(log);
+    if (!match) throw new Error(`No fetch figures in the log:\n${log}`);
+    return { mode: match[1], fetched: Number(match[2]), reused: Number(match[3]) };
+  };
+
+  it('with nothing changed renders nothing and fetches no record', async () => {
     const log = await expectSameAsCold();
     expect(log).toMatch(/incremental build: 0 pages to render/);
+    const { mode, fetched, reused } = fetchOf(log);
+    expect({ mode, fetched }).toEqual({ mode: 'delta', fetched: 0 });
+    expect(reused).toBeGreaterThan(20);
   });
 
   it('after an article is edited, renders only some pages', async () => {
@@ -94,6 +107,7 @@ describe('an incremental build after each kind of change', () => {
     const [, rendered, unchanged] = /incremental build: (\d+) pages to render, (\d+) unchanged/.exec(log)!;
     expect(Number(rendered)).toBeGreaterThan(0);
     expect(Number(unchanged)).toBeGreaterThan(Number(rendered));
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
   });
 
   let created: string;
@@ -126,7 +140,7 @@ describe('an incremental build after each kind of change', () => {
 
   it('after a locale is added, and then a translation in it', async () => {
     await admin('POST', '/i18n/locales', { code: 'fr', name: 'French (fr)', isDefault: false });
-    await expectSameAsCold();
+    expect(await expectSameAsCold()).toMatch(/content: fr is new: read in full/);
     const article = await first('articles');
     await api('PUT', `articles/${article.documentId}?locale=fr&status=published`, {
       title: 'Un article traduit',
@@ -143,7 +157,9 @@ describe('an incremental build after each kind of change', () => {
   it('after an author is renamed', async () => {
     const author = await first('authors');
     await api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name: 'Renamed Author' });
-    await expectSameAsCold();
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/content: articles of en read in full: an author or topic changed/);
+    expect(fetchOf(log).mode).toBe('delta');
   });
 
   it('after a topic is renamed', async () => {
@@ -162,6 +178,59 @@ describe('an incremental build after each kind of change', () => {
   it('after the site settings (Global) change', async () => {
     await api('PUT', 'global?locale=en&status=published', { siteName: 'Solace, incrementally' });
     await expectSameAsCold();
+  });
+
+  // Without re-reading the articles, the stale link would fall back to the default locale's author.
+  it('after an author translation that articles of its locale name is deleted', async () => {
+    const author = await first('authors');
+    await api('PUT', `authors/${author.documentId}?locale=es`, { name: 'Autora traducida', slug: 'autora-traducida' });
+    const article = await first('articles', 'es');
+    await api('PUT', `articles/${article.documentId}?locale=es&status=published`, { author: author.documentId });
+    await expectSameAsCold();
+    await api('DELETE', `authors/${author.documentId}?locale=es`);
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/content: articles of es read in full: an author or topic changed/);
+  });
+
+  it('after an author that articles name is deleted', async () => {
+    const article = await first('articles');
+    const author = article.author as { documentId: string } | null;
+    expect(author).toBeTruthy();
+    await api('DELETE', `authors/${author!.documentId}?locale=en`);
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/content: articles of en read in full: an author or topic changed/);
+  });
+
+  it('after a topic that articles list is deleted', async () => {
+    const article = await first('articles');
+    const [topic] = article.topics as { documentId: string }[];
+    expect(topic).toBeTruthy();
+    await api('DELETE', `topics/${topic!.documentId}?locale=en`);
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/content: articles of en read in full: an author or topic changed/);
+  });
+
+  it('after an article is published again (publishedAt changes, not always updatedAt)', async () => {
+    await admin('POST', `/content-manager/collection-types/api::article.article/${created}/actions/publish?locale=en`, {});
+    const log = await expectSameAsCold();
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+  });
+
+  it('fetches everything, saying so, when the content snapshot is corrupt or foreign', async () => {
+    const file = `${incremental}.cache/content.json`;
+    await fs.writeFile(file, '{ not json');
+    let log = await expectSameAsCold();
+    expect(log).toMatch(/content: full fetch: the content snapshot is corrupt/);
+    expect(fetchOf(log)).toMatchObject({ mode: 'full', reused: 0 });
+    // Written again by that build: the next one is a delta.
+    const kept = JSON.parse(await fs.readFile(file, 'utf8')) as { key: string };
+    await fs.writeFile(file, JSON.stringify({ ...kept, key: 'another schema' }));
+    log = await expectSameAsCold();
+    expect(log).toMatch(/content: full fetch: the queries, the schema or the CMS changed since the content snapshot/);
+    await fs.writeFile(file, JSON.stringify({ kind: 'solace-content-nodes', key: kept.key, nodes: { media: [], locales: { en: {} } } }));
+    log = await expectSameAsCold();
+    expect(log).toMatch(/content: full fetch: the content snapshot is not one this version writes/);
+    expect(fetchOf(await expectSameAsCold()).mode).toBe('delta');
   });
 
   it('falls back to a cold build, saying so, when the snapshot is corrupt', async () => {
