@@ -48,7 +48,7 @@ export async function freePort() {
 type ThrowawayCopy = { label: string; client: 'sqlite' | 'postgres'; env: Record<string, string>; drop: () => Promise<void> };
 
 /** A copy of the corpus `pnpm corpus` wrote, for this run only. */
-async function copyCorpus(tempDir: string): Promise<ThrowawayCopy> {
+export async function copyCorpus(tempDir: string): Promise<ThrowawayCopy> {
   const { readConfig } = await import(path.join(CMS_DIR, 'scripts/load-strapi.mjs'));
   const { corpusDatabaseConfig, CORPUS_SQLITE_FILE, CORPUS_POSTGRES_DATABASE } = await import(path.join(CMS_DIR, 'scripts/corpus-database.mjs'));
   const corpus = corpusDatabaseConfig(readConfig('database')) as { label: string; env: Record<string, string> };
