@@ -46,18 +46,22 @@ export async function fetchNodesSince(
   overlapMs = SAFETY_OVERLAP_MS,
 ): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport }> {
   const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [] };
-  const files = await syncCollection(client, media, '', previous?.media, { overlapMs });
-  const touchedUrls = new Set<string>();
-  for (const file of [...(previous?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) touchedUrls.add(file.url);
-  const touched = (url: string | undefined) => url !== undefined && touchedUrls.has(url);
+  // Started at once with every locale's lists: what it finds decides only what to re-read after.
+  const filesSynced = syncCollection(client, media, '', previous?.media, { overlapMs });
+  const touchedUrls = filesSynced.then((files) => {
+    const urls = new Set<string>();
+    for (const file of [...(previous?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) urls.add(file.url);
+    return urls;
+  });
 
   const perLocale = await Promise.all(
     locales.map(async (locale) => {
       const kept = previous?.locales[locale.code];
       if (previous && !kept) report.notes.push(`${locale.code} is new: read in full`);
-      return syncLocale(client, locale, kept, { touched, overlapMs, notes: report.notes });
+      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, notes: report.notes });
     }),
   );
+  const files = await filesSynced;
   for (const { synced } of perLocale) {
     for (const s of synced) {
       report.fetched += s.fetched;
@@ -75,24 +79,35 @@ async function syncLocale(
   client: ContentClient,
   locale: Locale,
   kept: LocaleNodeSets | undefined,
-  { touched, overlapMs, notes }: { touched: (url: string | undefined) => boolean; overlapMs: number; notes: string[] },
+  { touchedUrls, overlapMs, notes }: { touchedUrls: Promise<Set<string>>; overlapMs: number; notes: string[] },
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
   const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
-  const photoChanged = kept?.authors.some((a) => touched(a.photo?.url)) ?? false;
-  if (photoChanged) notes.push(`authors of ${code} read in full: a photo changed`);
-  const [authorsOf, topicsOf, providersOf, textsOf] = await Promise.all([
-    syncCollection(client, authors, code, kept?.authors, { overlapMs, full: photoChanged }),
+  // Every delta at once; what must be read in full after all (rarely) is read when that is known.
+  const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, touched] = await Promise.all([
+    syncCollection(client, authors, code, kept?.authors, { overlapMs }),
     syncCollection(client, topics, code, kept?.topics, { overlapMs }),
     syncCollection(client, providers, code, kept?.providers, { overlapMs }),
     syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs }),
+    syncCollection(client, articles, code, kept?.articles, { overlapMs }),
+    touchedUrls,
   ]);
+  const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
+  const wasted: Synced<unknown>[] = [];
+  let authorsOf = authorsDelta;
+  if (kept?.authors.some((a) => shows(a.photo))) {
+    notes.push(`authors of ${code} read in full: a photo changed`);
+    wasted.push(authorsDelta);
+    authorsOf = await syncCollection(client, authors, code, kept.authors, { full: true });
+  }
   const linksChanged = authorsOf.changed.size > 0 || topicsOf.changed.size > 0;
-  const coverChanged = kept?.articles.some((a) => touched(a.cover?.url)) ?? false;
+  const coverChanged = kept?.articles.some((a) => shows(a.cover)) ?? false;
+  let articlesOf = articlesDelta;
   if (kept && (linksChanged || coverChanged)) {
     notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic changed' : 'a cover image changed'}`);
+    wasted.push(articlesDelta);
+    articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
   }
-  const articlesOf = await syncCollection(client, articles, code, kept?.articles, { overlapMs, full: linksChanged || coverChanged });
   const [global, selfAssessment] = await singles;
   return {
     nodes: {
@@ -106,7 +121,8 @@ async function syncLocale(
       providers: providersOf.nodes,
       interfaceTexts: textsOf.nodes,
     },
-    synced: [articlesOf, authorsOf, topicsOf, providersOf, textsOf],
+    // A delta superseded by a full read still cost its records: counted as fetched, not as re-used.
+    synced: [articlesOf, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
   };
 }
 
