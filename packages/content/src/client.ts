@@ -45,6 +45,8 @@ export interface ContentClient {
     select: (data: TResult) => { nodes: TNode[]; pageInfo: PageInfo },
     pageSize?: number,
   ): Promise<TNode[]>;
+  /** The CMS's clock (its HTTP `Date` header) at the first answer received, or null before any. */
+  firstAnswerAt?(): string | null;
 }
 
 /** Marks a failure of the transport itself (no HTTP answer), as opposed to an answer we dislike. */
@@ -56,10 +58,15 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   const { timeoutMs } = policy;
   const baseFetch = options.fetch ?? globalThis.fetch;
 
+  // The CMS's own clock, so an incremental fetch can set its cursor without trusting this machine's.
+  let firstAnswerAt: string | null = null;
+
   // Reads the body inside the wrapper so a connection dropped mid-body also counts as a transport failure.
   const transportFetch: typeof fetch = async (input, init) => {
     try {
       const response = await baseFetch(input, init);
+      const date = Date.parse(response.headers.get('date') ?? '');
+      if (firstAnswerAt === null && !Number.isNaN(date)) firstAnswerAt = new Date(date).toISOString();
       const body = await response.text();
       const { status, statusText, headers } = response;
       // null for an empty body: Response refuses any body, even '', on statuses like 204.
@@ -181,7 +188,7 @@ export function createContentClient(options: ContentClientOptions): ContentClien
     return nodes;
   }
 
-  return { request, fetchAllPages };
+  return { request, fetchAllPages, firstAnswerAt: () => firstAnswerAt };
 }
 
 function isRetryable(error: unknown): boolean {

@@ -138,6 +138,16 @@ describe('request', () => {
     expect(new Headers(calls[0]?.headers).get('authorization')).toBe('Bearer secret-token');
   });
 
+  it("remembers the CMS's clock from its first answer (the Date header), not later ones", async () => {
+    const dated = (date: string) => () => new Response(JSON.stringify({ data: { ping: 'pong' } }), { headers: { date, 'content-type': 'application/json' } });
+    const { fetch } = scripted(dated('Mon, 30 Nov 2026 06:00:00 GMT'), dated('Mon, 30 Nov 2026 07:00:00 GMT'));
+    const c = client(fetch);
+    expect(c.firstAnswerAt?.()).toBeNull();
+    await c.request(QUERY);
+    await c.request(QUERY);
+    expect(c.firstAnswerAt?.()).toBe('2026-11-30T06:00:00.000Z');
+  });
+
   it('retries a 503 and then succeeds', async () => {
     const { fetch, calls } = scripted(() => json({ errors: [{ message: 'down' }] }, 503), ok);
     await expect(client(fetch).request(QUERY)).resolves.toEqual({ ping: 'pong' });

@@ -88,7 +88,7 @@ describe('createDownloader', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       inFlight -= 1;
       return ok();
-    }) as typeof fetch;
+    }) as typeof globalThis.fetch;
     const download = createDownloader({ fetch, concurrency: 2 });
     await Promise.all(Array.from({ length: 6 }, (_, i) => download(`${IMAGE}?${i}`)));
     expect(most).toBe(2);

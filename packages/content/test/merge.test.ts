@@ -107,6 +107,22 @@ describe('syncCollection', () => {
     expect(synced).toMatchObject({ fetched: 1, reused: 2 });
   });
 
+  it('asks only for what was stamped since the kept fetch began (the CMS clock), whatever the newest kept stamp', async () => {
+    // Content loaded in bulk long before the last build: nothing of it is asked for again.
+    const kept = [node('a', 'A', T(1)), node('b', 'B', T(5))];
+    const { collection, asked } = table([node('a', 'A', T(1)), node('b', 'B', T(5))]);
+    const synced = await syncCollection(client, collection, 'en', kept, { overlapMs: 60_000, keptAt: T(30) });
+    expect(asked).toEqual([`since ${T(29)}`, 'count']);
+    expect(synced).toMatchObject({ fetched: 0, reused: 2 });
+  });
+
+  it('keeps the newest kept stamp as the cursor when it is later than the kept fetch (a clock ahead)', async () => {
+    const kept = [node('a', 'A', T(1)), node('b', 'B', T(40))];
+    const { collection, asked } = table(kept);
+    await syncCollection(client, collection, 'en', kept, { overlapMs: 60_000, keptAt: T(30) });
+    expect(asked[0]).toBe(`since ${T(39)}`);
+  });
+
   it('reads in full when asked to, even with kept nodes', async () => {
     const { collection, asked } = table([node('a', 'A', T(1))]);
     await syncCollection(client, collection, 'en', [node('a', 'A', T(1))], { full: true });

@@ -9,7 +9,7 @@ import { SAFETY_OVERLAP_MS } from './merge.js';
 import { syncCollection, type Synced } from './sync.js';
 
 /** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
-export const CONTENT_NODES_FORMAT = 1;
+export const CONTENT_NODES_FORMAT = 2;
 
 /** The raw nodes of one locale's collections, as GraphQL sent them. */
 export type LocaleNodeSets = {
@@ -21,7 +21,12 @@ export type LocaleNodeSets = {
 };
 
 /** What a build keeps of the CMS's content so the next one can ask only for what changed. */
-export type ContentNodes = { media: MediaStamp[]; locales: Record<string, LocaleNodeSets> };
+export type ContentNodes = {
+  /** The CMS's clock when the fetch that brought these nodes began (null if it sent no Date header). */
+  fetchedAt: string | null;
+  media: MediaStamp[];
+  locales: Record<string, LocaleNodeSets>;
+};
 
 /**
  * How the content was fetched: `full` (nothing kept), or `delta` (only what changed since the
@@ -46,8 +51,11 @@ export async function fetchNodesSince(
   overlapMs = SAFETY_OVERLAP_MS,
 ): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport }> {
   const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [] };
+  // Asked before any list is read (the locales came first): whatever committed before it is in this fetch.
+  const fetchedAt = client.firstAnswerAt?.() ?? null;
+  const keptAt = previous?.fetchedAt ?? null;
   // Started at once with every locale's lists: what it finds decides only what to re-read after.
-  const filesSynced = syncCollection(client, media, '', previous?.media, { overlapMs });
+  const filesSynced = syncCollection(client, media, '', previous?.media, { overlapMs, keptAt });
   const touchedUrls = filesSynced.then((files) => {
     const urls = new Set<string>();
     for (const file of [...(previous?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) urls.add(file.url);
@@ -58,7 +66,7 @@ export async function fetchNodesSince(
     locales.map(async (locale) => {
       const kept = previous?.locales[locale.code];
       if (previous && !kept) report.notes.push(`${locale.code} is new: read in full`);
-      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, notes: report.notes });
+      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, keptAt, notes: report.notes });
     }),
   );
   const files = await filesSynced;
@@ -69,6 +77,7 @@ export async function fetchNodesSince(
     }
   }
   const nodes: ContentNodes = {
+    fetchedAt,
     media: files.nodes,
     locales: Object.fromEntries(perLocale.map(({ nodes: n }) => [n.locale.code, pickSets(n)])),
   };
@@ -79,17 +88,17 @@ async function syncLocale(
   client: ContentClient,
   locale: Locale,
   kept: LocaleNodeSets | undefined,
-  { touchedUrls, overlapMs, notes }: { touchedUrls: Promise<Set<string>>; overlapMs: number; notes: string[] },
+  { touchedUrls, overlapMs, keptAt, notes }: { touchedUrls: Promise<Set<string>>; overlapMs: number; keptAt: string | null; notes: string[] },
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
   const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
   // Every delta at once; what must be read in full after all (rarely) is read when that is known.
   const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, touched] = await Promise.all([
-    syncCollection(client, authors, code, kept?.authors, { overlapMs }),
-    syncCollection(client, topics, code, kept?.topics, { overlapMs }),
-    syncCollection(client, providers, code, kept?.providers, { overlapMs }),
-    syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs }),
-    syncCollection(client, articles, code, kept?.articles, { overlapMs }),
+    syncCollection(client, authors, code, kept?.authors, { overlapMs, keptAt }),
+    syncCollection(client, topics, code, kept?.topics, { overlapMs, keptAt }),
+    syncCollection(client, providers, code, kept?.providers, { overlapMs, keptAt }),
+    syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs, keptAt }),
+    syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
     touchedUrls,
   ]);
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);

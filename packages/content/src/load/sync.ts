@@ -17,7 +17,8 @@ export type Synced<N> = {
 
 /**
  * A collection as the CMS has it now, asking only for what changed since `kept` was fetched:
- * the records stamped after the newest kept stamp (less a safety overlap), merged over the kept
+ * the records stamped after the fetch of `kept` began (`keptAt`, or the newest kept stamp if
+ * later or unknown; less a safety overlap), merged over the kept
  * ones; then one count, and only when the count and the merged set differ, a listing of
  * documentIds to drop the records that vanished and fetch any that arrived meanwhile.
  * Without kept nodes, or with `full`, reads the whole list, as a cold build does.
@@ -30,9 +31,13 @@ export async function syncCollection<N extends { documentId: string }>(
   collection: Collection<N>,
   locale: string,
   kept: N[] | undefined,
-  { full = false, overlapMs }: { full?: boolean; overlapMs?: number } = {},
+  { full = false, overlapMs, keptAt }: { full?: boolean; overlapMs?: number; keptAt?: string | null } = {},
 ): Promise<Synced<N>> {
-  const newest = kept && !full ? newestStamp(kept, collection.stamps) : null;
+  const newestKept = kept && !full ? newestStamp(kept, collection.stamps) : null;
+  // Everything committed before the kept fetch began was in it: the cursor is the later of that
+  // moment (the CMS's clock) and the newest kept stamp (another CMS instance's clock may be ahead).
+  const keptAtMs = keptAt ? Date.parse(keptAt) : NaN;
+  const newest = newestKept === null ? null : Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
   if (!kept || newest === null) {
     const nodes = await collection.full(client, locale);
     return { nodes, changed: changedIds(kept ?? [], nodes), fetched: nodes.length, reused: 0, full: true };
