@@ -73,7 +73,7 @@ export default function richTextPlugin(eleventyConfig: { addFilter: (name: strin
   // Read when first used, not on import, so that modules importing this one need no CMS settings.
   let imageOrigins: string[] | undefined;
   eleventyConfig.addFilter('richText', (source: string | null | undefined) => {
-    imageOrigins ??= [new URL(readEnv().strapiUrl).origin];
+    imageOrigins ??= readEnv().mediaOrigins;
     return renderRichText(source, { imageOrigins });
   });
   eleventyConfig.addFilter('paragraphs', paragraphs);

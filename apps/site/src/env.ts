@@ -50,8 +50,13 @@ export type SiteEnv = {
   preview: boolean;
   /** SITE_BUILD_COLD=1: render every page instead of reusing the previous build's unchanged ones. */
   coldBuild: boolean;
-  /** SITE_CONTENT_OVERLAP_MS: how far back before the newest kept timestamp an incremental fetch asks (default 2 minutes). */
+  /** SITE_CONTENT_OVERLAP_MS: how far back before the last fetch (the CMS's clock) an incremental fetch asks (default 2 minutes). */
   contentOverlapMs: number;
+  /**
+   * Origins images in article bodies may come from: the CMS's, plus SITE_MEDIA_ORIGINS (e.g. the
+   * bucket or CDN the CMS's uploads are served from, S3_PUBLIC_URL). Images from anywhere else are dropped.
+   */
+  mediaOrigins: string[];
 };
 
 export class EnvError extends Error {
@@ -83,6 +88,15 @@ function readPort(name: string, value: string | undefined, fallback: number) {
     throw new EnvError(`${name} must be a port number between 1 and 65535 (default ${fallback}), got "${raw}".`);
   }
   return port;
+}
+
+/** A comma-separated list of http(s) origins (a path, if given, is not part of an origin). */
+function readOrigins(name: string, value: string | undefined) {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => new URL(readUrl(name, item, 'https://media.example.org')).origin);
 }
 
 const isOn = (value: string | undefined) => ['1', 'true'].includes(value?.trim().toLowerCase() ?? '');
@@ -166,6 +180,7 @@ export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TO
     preview,
     coldBuild: isOn(env.SITE_BUILD_COLD),
     contentOverlapMs: Number(overlap),
+    mediaOrigins: [new URL(strapiUrl).origin, ...readOrigins('SITE_MEDIA_ORIGINS', env.SITE_MEDIA_ORIGINS)],
   };
 }
 

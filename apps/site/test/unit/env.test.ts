@@ -25,6 +25,12 @@ describe('parseEnv (build settings)', () => {
   it('reads the safety overlap of an incremental fetch, 2 minutes unless set', () => {
     expect(parseEnv({ STRAPI_TOKEN: TOKEN }, noFile).contentOverlapMs).toBe(120_000);
     expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_CONTENT_OVERLAP_MS: '0' }, noFile).contentOverlapMs).toBe(0);
+    // Body images: from the CMS, and from where its uploads are served when that is elsewhere (a bucket).
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN, STRAPI_URL: 'https://cms.example.org/' }, noFile).mediaOrigins).toEqual(['https://cms.example.org']);
+    expect(
+      parseEnv({ STRAPI_TOKEN: TOKEN, STRAPI_URL: 'https://cms.example.org', SITE_MEDIA_ORIGINS: 'https://media.example.org/uploads, http://127.0.0.1:4569' }, noFile).mediaOrigins,
+    ).toEqual(['https://cms.example.org', 'https://media.example.org', 'http://127.0.0.1:4569']);
+    expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_MEDIA_ORIGINS: 'media.example.org' }, noFile)).toThrow(/SITE_MEDIA_ORIGINS must be an http\(s\) URL/);
     expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_CONTENT_OVERLAP_MS: '2m' }, noFile)).toThrow(/SITE_CONTENT_OVERLAP_MS must be a number of milliseconds, not "2m"/);
   });
 
