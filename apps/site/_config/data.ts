@@ -2,6 +2,7 @@ import { loadModel } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import type { RenderSet } from '../src/incremental/pages.js';
 import type { SiteModel } from '../src/model.js';
+import { knowPreviousOutput, type PreviousOutput } from './search-index.js';
 import type { EleventyConfig } from './types.js';
 
 /**
@@ -9,7 +10,11 @@ import type { EleventyConfig } from './types.js';
  * the fetch took, and to render only the pages that changed). Runs from the Eleventy
  * constructor's `config` option, before the config file.
  */
-export function provideModel(eleventyConfig: EleventyConfig, data: { model: SiteModel; renderSet: RenderSet; site: ReturnType<typeof siteData> }) {
+export function provideModel(
+  eleventyConfig: EleventyConfig,
+  data: { model: SiteModel; renderSet: RenderSet; site: ReturnType<typeof siteData>; previousOutput?: PreviousOutput },
+) {
+  if (data.previousOutput) knowPreviousOutput(eleventyConfig, data.previousOutput);
   eleventyConfig.addGlobalData('model', sealed(data.model));
   eleventyConfig.addGlobalData('renderSet', sealed(data.renderSet));
   eleventyConfig.addGlobalData('site', sealed(data.site));

@@ -2,10 +2,17 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { isIndexedPage } from '../src/indexed-pages.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
-/** Only pages with this attribute (the articles) are indexed, as soon as one page has it. */
-const BODY_MARKER = 'data-pagefind-body';
+/** What an incremental build knows of the previous output: where it is, and which of its files are indexed. */
+export type PreviousOutput = { dir: string; indexed: ReadonlySet<string> };
+const previousOutputs = new WeakMap<object, PreviousOutput>();
+
+/** For an incremental build: its carried pages are the previous output's, and so is its index if Pagefind would get the same pages. */
+export function knowPreviousOutput(eleventyConfig: object, previous: PreviousOutput) {
+  previousOutputs.set(eleventyConfig, previous);
+}
 
 /**
  * The article search's index, built with Pagefind once the pages are written: only elements
@@ -34,7 +41,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     if (typeof content !== 'string' || typeof outputPath !== 'string') return content;
     if (outputPath.endsWith('.html')) {
       const file = path.relative(path.resolve(eleventyConfig.directories.output), path.resolve(outputPath));
-      rendered.set(file.split(path.sep).join('/'), content.includes(BODY_MARKER));
+      rendered.set(file.split(path.sep).join('/'), isIndexedPage(content));
     }
     // Eleventy keeps every page's output until the build ends (14,000 pages, 114 MB of UTF-8):
     // as a string with one character outside Latin-1 (the "–" of every title) that is two bytes
@@ -46,21 +53,70 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const pages = await buildSearchIndex(outputDir, rendered);
+    const previous = previousOutputs.get(eleventyConfig) ?? null;
+    // A page this build did not render was carried from the previous output: indexed as it was there.
+    const isIndexed = (file: string) => rendered.get(file) ?? previous?.indexed.has(file) ?? null;
+    if (previous && (await reusePreviousIndex(outputDir, previous, rendered, isIndexed))) {
+      console.log(`[solace] search index: the indexed pages are unchanged, index taken from the previous build (${Math.round(performance.now() - started)} ms)`);
+      return;
+    }
+    const pages = await buildSearchIndex(outputDir, isIndexed);
     console.log(`[solace] search index: ${pages} pages indexed in ${Math.round(performance.now() - started)} ms`);
   });
 }
 
-async function buildSearchIndex(outputDir: string, rendered: Map<string, boolean>) {
+/**
+ * Pagefind's output depends only on what it is given (the pages, in order) and on its version
+ * and options, which only change with the code (and then the build is a cold one, which does not
+ * reuse). So when this build would give it exactly the pages, bytes and order, that the previous
+ * build's output holds, the previous index is this build's: its files are linked in. Compared:
+ * the indexed pages of both folders in walk order (known without reading them), and the bytes
+ * of each page this build rendered; a carried page is a link to the previous one.
+ */
+async function reusePreviousIndex(
+  outputDir: string,
+  previous: PreviousOutput,
+  rendered: Map<string, boolean>,
+  isIndexed: (file: string) => boolean | null,
+) {
+  const previousIndex = path.join(previous.dir, 'pagefind');
+  if (!fsSync.existsSync(previousIndex)) return false;
+  const now = [...walkHtmlFiles(outputDir)].filter((file) => isIndexed(file));
+  const before = [...walkHtmlFiles(previous.dir)].filter((file) => previous.indexed.has(file));
+  if (now.length === 0 || now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
+  for (const file of now) {
+    if (rendered.has(file) && !(await sameBytes(path.join(outputDir, file), path.join(previous.dir, file)))) return false;
+  }
+  await linkTree(previousIndex, path.join(outputDir, 'pagefind'));
+  return true;
+}
+
+async function sameBytes(a: string, b: string) {
+  const [ca, cb] = await Promise.all([fs.readFile(a), fs.readFile(b).catch(() => null)]);
+  return cb !== null && ca.equals(cb);
+}
+
+/** Hard links of every file of a folder (the previous output is never written to again). */
+async function linkTree(from: string, to: string) {
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await fs.link(source, target).catch(() => fs.copyFile(source, target));
+  }
+}
+
+async function buildSearchIndex(outputDir: string, isIndexed: (file: string) => boolean | null) {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Sent one after the other without waiting: Pagefind takes them in the order they come.
     const added: Promise<string[]>[] = [];
     for (const file of walkHtmlFiles(outputDir)) {
-      if (rendered.get(file) === false) continue;
+      if (isIndexed(file) === false) continue;
       const content = await fs.readFile(path.join(outputDir, file), 'utf8');
-      if (!content.includes(BODY_MARKER)) continue;
+      if (!isIndexedPage(content)) continue;
       added.push(index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
     }
     const failed = (await Promise.all(added)).flat();

@@ -8,7 +8,7 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { allFiles, carryOver, imagesUsedBy } from './incremental/copy.js';
+import { allFiles, carryOver, readWrittenPage } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -118,7 +118,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
 
       const toRender = new Set<object>(plan.render.map((item) => item.view));
       const renderSet = renderSetOf(model, (view) => toRender.has(view));
-      const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site });
+      // Only an incremental build may reuse the previous search index: a cold one may run other code.
+      const previousOutput =
+        plan.mode === 'incremental'
+          ? { dir: env.outputDir, indexed: new Set(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed)) }
+          : undefined;
+      const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
@@ -174,8 +179,13 @@ async function recordOf(staging: string, fingerprint: string, urls: string[], fi
     return file;
   });
   const images = new Set<string>();
-  for (const file of files) for (const image of await imagesUsedBy(path.join(staging, file))) images.add(image);
-  return { fingerprint, files, images: [...images] };
+  const indexed: string[] = [];
+  for (const file of files) {
+    const page = await readWrittenPage(path.join(staging, file));
+    for (const image of page.images) images.add(image);
+    if (page.indexed) indexed.push(file.split(path.sep).join('/'));
+  }
+  return { fingerprint, files, images: [...images], indexed };
 }
 
 async function exists(p: string) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isIndexedPage } from '../indexed-pages.js';
 
 /**
  * Puts a file of the previous output into the new one. Pages are hard-linked: the build never
@@ -27,7 +28,11 @@ export async function allFiles(dir: string): Promise<string[]> {
 }
 
 /** The /img/ files an HTML or XML file refers to. */
-export async function imagesUsedBy(file: string): Promise<string[]> {
+/** The /img/ files a written page uses, and whether the search index takes it. */
+export async function readWrittenPage(file: string): Promise<{ images: string[]; indexed: boolean }> {
   const text = await fs.readFile(file, 'utf8');
-  return [...new Set([...text.matchAll(/\/img\/([A-Za-z0-9._-]+)/g)].map((m) => `img/${m[1]}`))];
+  return {
+    images: [...new Set([...text.matchAll(/\/img\/([A-Za-z0-9._-]+)/g)].map((m) => `img/${m[1]}`))],
+    indexed: isIndexedPage(text),
+  };
 }

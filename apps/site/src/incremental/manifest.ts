@@ -9,8 +9,11 @@ export type Manifest = {
   codeHash: string;
   pages: Record<string, PageRecord>;
 };
-/** A page's fingerprint, its output files and the /img/ files they use (paths relative to the output). */
-export type PageRecord = { fingerprint: string; files: string[]; images: string[] };
+/**
+ * A page's fingerprint, its output files, the /img/ files they use and those of its files the
+ * search index takes (paths relative to the output).
+ */
+export type PageRecord = { fingerprint: string; files: string[]; images: string[]; indexed: string[] };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
 const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), 'manifest.json');

@@ -108,6 +108,8 @@ describe('an incremental build after each kind of change', () => {
     expect(Number(rendered)).toBeGreaterThan(0);
     expect(Number(unchanged)).toBeGreaterThan(Number(rendered));
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+    // An article page changed: the search index is built again.
+    expect(log).toMatch(/search index: \d+ pages indexed/);
   });
 
   let created: string;
@@ -172,7 +174,9 @@ describe('an incremental build after each kind of change', () => {
     const provider = await first('providers');
     const [state, zip, city, latitude, longitude] = provider.state === 'VT' ? ['NH', '03301', 'Concord', 43.2, -71.53] : ['VT', '05401', 'Burlington', 44.48, -73.21];
     await api('PUT', `providers/${provider.documentId}?locale=en&status=published`, { state, zip, city, latitude, longitude });
-    await expectSameAsCold();
+    const log = await expectSameAsCold();
+    // No indexed page (the articles) changed: the previous index is this build's, as the cold build shows.
+    expect(log).toMatch(/search index: the indexed pages are unchanged, index taken from the previous build/);
   });
 
   it('after the site settings (Global) change', async () => {
