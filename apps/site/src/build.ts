@@ -8,7 +8,7 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { allFiles, carryOver, readWrittenPage } from './incremental/copy.js';
+import { carryOverAll, readWrittenPage } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -105,16 +105,17 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
 
     const pagesRecord: Manifest['pages'] = {};
     if (plan.mode === 'unchanged') {
-      for (const file of await allFiles(env.outputDir)) await carryOver(env.outputDir, staging, file, 'link');
       Object.assign(pagesRecord, previous.manifest!.pages);
     } else {
       const images = new Set<string>();
+      const files: string[] = [];
       for (const { item, record } of plan.carry) {
-        for (const file of record.files) await carryOver(env.outputDir, staging, file, 'link');
+        files.push(...record.files);
         for (const image of record.images) images.add(image);
         pagesRecord[item.key] = record;
       }
-      for (const image of images) await carryOver(env.outputDir, staging, image, 'copy');
+      await carryOverAll(env.outputDir, staging, files, 'link');
+      await carryOverAll(env.outputDir, staging, [...images], 'copy');
 
       const toRender = new Set<object>(plan.render.map((item) => item.view));
       const renderSet = renderSetOf(model, (view) => toRender.has(view));
@@ -137,6 +138,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
     throw rootCause(error);
   }
 
+  if (plan.mode === 'unchanged') {
+    // Every page's inputs and the code are the previous build's: so is the output, which stays as it is.
+    if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
+    return result(0);
+  }
+
   // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
   await dropManifest(env.outputDir);
   const previousOutput = `${env.outputDir}.previous-${process.pid}`;
@@ -149,18 +156,22 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
   else if (env.preview) await dropContentNodes(env.outputDir);
 
-  return {
-    outputDir: path.relative(process.cwd(), env.outputDir) || '.',
-    pages,
-    mode: plan.mode,
-    rendered: plan.render.length,
-    carried: plan.carry.length,
-    fetchMode: loaded.fetch.mode,
-    fetched: loaded.fetch.fetched,
-    reused: loaded.fetch.reused,
-    fetchMs,
-    totalMs: Math.round(performance.now() - started),
-  };
+  return result(pages);
+
+  function result(pagesWritten: number): BuildResult {
+    return {
+      outputDir: path.relative(process.cwd(), env.outputDir) || '.',
+      pages: pagesWritten,
+      mode: plan.mode,
+      rendered: plan.render.length,
+      carried: plan.carry.length,
+      fetchMode: loaded.fetch.mode,
+      fetched: loaded.fetch.fetched,
+      reused: loaded.fetch.reused,
+      fetchMs,
+      totalMs: Math.round(performance.now() - started),
+    };
+  }
 }
 
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */

@@ -103,8 +103,9 @@ describe('a build that succeeds', () => {
   afterAll(async () => {
     await fs.rm(tmp, { recursive: true, force: true });
   });
+  // Cold: a build with nothing changed leaves the output as it is, which would not show the lock at work.
   const build = () =>
-    runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output, SITE_URL: site.siteUrl });
+    runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output, SITE_URL: site.siteUrl, SITE_BUILD_COLD: '1' });
 
   it('replaces the existing output whole, leaving no staging or previous folder behind', async () => {
     const run = await build();

@@ -6,7 +6,7 @@ export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 export type BuildRun = { code: number; output: string; ms: number };
 
 /** Runs the real site build (`tsx scripts/build.ts`) with the given settings. */
-export function runBuild(env: { STRAPI_URL: string; STRAPI_TOKEN: string; SITE_OUTPUT_DIR: string; SITE_URL?: string; SITE_PREVIEW?: string }) {
+export function runBuild(env: { STRAPI_URL: string; STRAPI_TOKEN: string; SITE_OUTPUT_DIR: string; SITE_URL?: string; SITE_PREVIEW?: string; SITE_BUILD_COLD?: string }) {
   const started = performance.now();
   return new Promise<BuildRun>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
