@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CMS_DIR, makeTempDir } from '../testing';
+import { CMS_DIR, makeTempDir, sharedSecrets } from '../testing';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../testing/database';
 
 type Overdue = { documentId: string; locale: string; title: string; nextReviewDue: string }[];
-const secret = () => crypto.randomBytes(16).toString('base64');
 
 // overdueReviews runs inside the CMS (the admin's status view calls it): a real Strapi is loaded
 // in a child process on a throwaway database seeded with the demo content, and asked.
@@ -27,12 +25,7 @@ describe('overdueReviews, on the database the tests use', () => {
     const env = {
       HOME: dir,
       NODE_ENV: 'production',
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...sharedSecrets(),
       PUBLIC_DIR: path.join(dir, 'public'),
       SEED_DEMO_CONTENT: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
