@@ -197,7 +197,8 @@ export async function startCms(
 /** A process killed by a signal has a signalCode and no exitCode. */
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string, timeoutMs = 120_000) {
+/** Waits for a started CMS to answer /_health; fails with its last output if it exits or stays silent. */
+export async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (hasExited(child)) {

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { execSql, type CmsConnection } from '@solace/cms/testing';
+import { execSql, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
 import { childEnv, SITE_DIR } from '../src/env.js';
 
 const CMS_DIR = path.resolve(SITE_DIR, '../cms');
@@ -140,7 +140,7 @@ export async function startCorpusCms(tempDir: string, log: (line: string) => voi
     await database.drop();
   };
   try {
-    await waitUntilHealthy(url, child, () => output);
+    await waitUntilHealthy(url, child, () => output, 180_000);
     const token = (await fs.readFile(tokenFile, 'utf8')).trim();
     const connection: CmsConnection = { url, graphqlUrl: `${url}/graphql`, siteToken: token, admin, database: database.client, databaseEnv: database.env };
     return { url, token, connection, stop };
@@ -161,17 +161,3 @@ async function stopChild(child: ChildProcess) {
   clearTimeout(timer);
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited(child)) throw new Error(`The CMS exited before it was ready:\n${logs().slice(-3000)}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.ok || res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The CMS did not answer at ${url} within ${timeoutMs / 1000} s:\n${logs().slice(-3000)}`);
-}
