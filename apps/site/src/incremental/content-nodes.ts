@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentNodes } from '@solace/content';
-import { cacheDirOf } from './manifest.js';
+import { cacheDirOf, writeCacheFile } from './manifest.js';
 
 /**
  * The raw CMS nodes the last build fetched, kept next to its manifest (`<outputDir>.cache/`), so
@@ -10,7 +10,8 @@ import { cacheDirOf } from './manifest.js';
  */
 type ContentNodesFile = { kind: 'solace-content-nodes'; key: string; nodes: ContentNodes };
 
-const nodesFile = (outputDir: string) => path.join(cacheDirOf(outputDir), 'content.json');
+const NODES_FILE = 'content.json';
+const nodesFile = (outputDir: string) => path.join(cacheDirOf(outputDir), NODES_FILE);
 
 export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
 
@@ -37,11 +38,7 @@ export async function readContentNodes(outputDir: string, key: string): Promise<
 }
 
 export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
-  const dir = cacheDirOf(outputDir);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `content.json.${process.pid}.tmp`);
-  await fs.writeFile(tmp, JSON.stringify({ kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile));
-  await fs.rename(tmp, nodesFile(outputDir));
+  await writeCacheFile(outputDir, NODES_FILE, { kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile);
 }
 
 /** Forgets the kept nodes (a preview build keeps none: it reads every draft). */

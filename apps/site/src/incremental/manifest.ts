@@ -47,9 +47,14 @@ export async function dropManifest(outputDir: string) {
 }
 
 export async function writeManifest(outputDir: string, manifest: Manifest) {
+  await writeCacheFile(outputDir, 'manifest.json', manifest);
+}
+
+/** A file of `<outputDir>.cache/` as JSON, whole or not at all (written aside, then renamed). */
+export async function writeCacheFile(outputDir: string, name: string, value: unknown) {
   const dir = cacheDirOf(outputDir);
   await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `manifest.json.${process.pid}.tmp`);
-  await fs.writeFile(tmp, JSON.stringify(manifest));
-  await fs.rename(tmp, manifestFile(outputDir));
+  const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
+  await fs.writeFile(tmp, JSON.stringify(value));
+  await fs.rename(tmp, path.join(dir, name));
 }
