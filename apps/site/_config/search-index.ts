@@ -2,32 +2,38 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { isIndexedPage } from '../src/indexed-pages.js';
+import { searchLanguageOf } from '../src/indexed-pages.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
-/** What an incremental build knows of the previous output: where it is, and which of its files are indexed. */
-export type PreviousOutput = { dir: string; indexed: ReadonlySet<string> };
+/** What an incremental build knows of the previous output: where it is, and its indexed files with their language. */
+export type PreviousOutput = { dir: string; indexed: ReadonlyMap<string, string> };
 const previousOutputs = new WeakMap<object, PreviousOutput>();
 
-/** For an incremental build: its carried pages are the previous output's, and so is its index if Pagefind would get the same pages. */
+/** For an incremental build: its carried pages are the previous output's, and so is a language's index if Pagefind would get the same pages. */
 export function knowPreviousOutput(eleventyConfig: object, previous: PreviousOutput) {
   previousOutputs.set(eleventyConfig, previous);
 }
+
+/** A page's search language: null if it is not indexed; undefined if this build does not know (then it reads the file). */
+type LanguageOf = (file: string) => string | null | undefined;
 
 /**
  * The article search's index, built with Pagefind once the pages are written: only elements
  * marked data-pagefind-body (the articles) are indexed, one index per <html lang>, into /pagefind/.
  *
  * Pagefind over the output folder would read and parse all 14,000 pages; only pages with the
- * attribute can be in the index, and this build saw which of its pages have it (a transform,
- * the last one, so it sees the HTML as written). So Pagefind gets those pages' files, plus those
- * this build did not render (an incremental build's unchanged ones) that have it, in the order
- * its own folder walk would take them (the index numbers pages in that order). Should no page
- * have the attribute, Pagefind indexes every page, as it does over a folder: it gets the folder.
+ * attribute can be in the index, and this build saw which of its pages have it, and in which
+ * language (a transform, the last one, so it sees the HTML as written). Pagefind indexes each
+ * language on its own (its files for one language do not depend on the others'), so each
+ * language is indexed in a run of its own, from its pages in the order Pagefind's own folder walk
+ * takes them (the index numbers pages in that order), and the runs' files are put together under
+ * one pagefind-entry.json. An incremental build takes a language's files from the previous
+ * output when that language's pages are the same: an edit re-indexes its own language only.
+ * Should no page have the attribute, Pagefind indexes every page, as it does over a folder.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
-  /** Output files (relative, with "/") this build rendered, and whether each has the attribute. */
-  let rendered = new Map<string, boolean>();
+  /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */
+  let rendered = new Map<string, string | null>();
 
   /** A one-off build into files: nothing reads the pages' output from memory (see the transform). */
   let asBytes = false;
@@ -41,7 +47,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     if (typeof content !== 'string' || typeof outputPath !== 'string') return content;
     if (outputPath.endsWith('.html')) {
       const file = path.relative(path.resolve(eleventyConfig.directories.output), path.resolve(outputPath));
-      rendered.set(file.split(path.sep).join('/'), isIndexedPage(content));
+      rendered.set(file.split(path.sep).join('/'), searchLanguageOf(content));
     }
     // Eleventy keeps every page's output until the build ends (14,000 pages, 114 MB of UTF-8):
     // as a string with one character outside Latin-1 (the "–" of every title) that is two bytes
@@ -55,40 +61,98 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const started = performance.now();
     const previous = previousOutputs.get(eleventyConfig) ?? null;
     // A page this build did not render was carried from the previous output: indexed as it was there.
-    const isIndexed = (file: string) => rendered.get(file) ?? previous?.indexed.has(file) ?? null;
-    if (previous && (await reusePreviousIndex(outputDir, previous, rendered, isIndexed))) {
-      console.log(`[solace] search index: the indexed pages are unchanged, index taken from the previous build (${Math.round(performance.now() - started)} ms)`);
-      return;
-    }
-    const pages = await buildSearchIndex(outputDir, isIndexed);
-    console.log(`[solace] search index: ${pages} pages indexed in ${Math.round(performance.now() - started)} ms`);
+    const languageOf: LanguageOf = (file) => (rendered.has(file) ? rendered.get(file) : previous ? (previous.indexed.get(file) ?? null) : undefined);
+    const done = await buildSearchIndex(outputDir, languageOf, previous, rendered);
+    console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms)`);
   });
 }
 
-/**
- * Pagefind's output depends only on what it is given (the pages, in order) and on its version
- * and options, which only change with the code (and then the build is a cold one, which does not
- * reuse). So when this build would give it exactly the pages, bytes and order, that the previous
- * build's output holds, the previous index is this build's: its files are linked in. Compared:
- * the indexed pages of both folders in walk order (known without reading them), and the bytes
- * of each page this build rendered; a carried page is a link to the previous one.
- */
-async function reusePreviousIndex(
-  outputDir: string,
-  previous: PreviousOutput,
-  rendered: Map<string, boolean>,
-  isIndexed: (file: string) => boolean | null,
-) {
-  const previousIndex = path.join(previous.dir, 'pagefind');
-  if (!fsSync.existsSync(previousIndex)) return false;
-  const now = [...walkHtmlFiles(outputDir)].filter((file) => isIndexed(file));
-  const before = [...walkHtmlFiles(previous.dir)].filter((file) => previous.indexed.has(file));
-  if (now.length === 0 || now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
-  for (const file of now) {
-    if (rendered.has(file) && !(await sameBytes(path.join(outputDir, file), path.join(previous.dir, file)))) return false;
+type LanguageEntry = { hash: string; wasm: string | null; page_count: number };
+type Entry = { version: string; languages: Record<string, LanguageEntry>; include_characters: string[] };
+const ENTRY_FILE = 'pagefind-entry.json';
+
+async function buildSearchIndex(outputDir: string, languageOf: LanguageOf, previous: PreviousOutput | null, rendered: Map<string, string | null>) {
+  const indexDir = path.join(outputDir, 'pagefind');
+  const pages = await pagesByLanguage(outputDir, languageOf);
+  if (pages.size === 0) return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
+
+  const previousEntry = previous ? await readEntry(path.join(previous.dir, 'pagefind')) : null;
+  const previousPages = previous && previousEntry ? await pagesByLanguage(previous.dir, (file) => previous.indexed.get(file) ?? null) : null;
+  const reused: string[] = [];
+  const fresh: string[] = [];
+  for (const [language, files] of pages) {
+    const before = previousPages?.get(language);
+    const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, rendered));
+    (same ? reused : fresh).push(language);
   }
-  await linkTree(previousIndex, path.join(outputDir, 'pagefind'));
-  return true;
+  if (fresh.length === 0 && previousPages!.size === pages.size) {
+    await linkTree(path.join(previous!.dir, 'pagefind'), indexDir);
+    return 'the indexed pages are unchanged, index taken from the previous build';
+  }
+
+  const languages: Record<string, LanguageEntry> = {};
+  for (const language of reused) {
+    await linkLanguage(path.join(previous!.dir, 'pagefind'), indexDir, language, previousEntry!.languages[language]!);
+    languages[language] = previousEntry!.languages[language]!;
+  }
+  // The files every run writes alike (the search's scripts, pagefind-entry.json's other fields)
+  // come from the first fresh run, or from the previous index when no language is fresh.
+  let shared: Omit<Entry, 'languages'> | null = null;
+  // One language at a time: Pagefind's service uses both cores on one already.
+  for (const [i, language] of fresh.entries()) {
+    const runDir = `${outputDir}.pagefind-${i}`;
+    try {
+      const entry = await indexLanguage(outputDir, pages.get(language)!, runDir);
+      const written = Object.keys(entry.languages);
+      if (written.length !== 1 || written[0] !== language) {
+        throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
+      }
+      languages[language] = entry.languages[language]!;
+      await moveFiles(runDir, indexDir, (name, inFolder) => inFolder || !shared || !isSharedFile(name));
+      shared ??= { version: entry.version, include_characters: entry.include_characters };
+    } finally {
+      await fs.rm(runDir, { recursive: true, force: true });
+    }
+  }
+  if (!shared) {
+    await linkFiles(path.join(previous!.dir, 'pagefind'), indexDir, (name, inFolder) => !inFolder && isSharedFile(name));
+    shared = { version: previousEntry!.version, include_characters: previousEntry!.include_characters };
+  }
+  const entry: Entry = { version: shared.version, languages: sortedByKey(languages), include_characters: shared.include_characters };
+  await fs.writeFile(path.join(indexDir, ENTRY_FILE), JSON.stringify(entry));
+  const count = (list: string[]) => list.reduce((sum, l) => sum + pages.get(l)!.length, 0);
+  return (
+    `${count(fresh)} pages indexed (${fresh.join(', ')})` +
+    (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')
+  );
+}
+
+/** The indexed pages of a folder by language, each list in the order of Pagefind's folder walk. */
+async function pagesByLanguage(root: string, languageOf: LanguageOf) {
+  const pages = new Map<string, string[]>();
+  for (const file of walkHtmlFiles(root)) {
+    let language = languageOf(file);
+    if (language === undefined) language = searchLanguageOf(await fs.readFile(path.join(root, file), 'utf8'));
+    if (language === null) continue;
+    let list = pages.get(language);
+    if (!list) pages.set(language, (list = []));
+    list.push(file);
+  }
+  return pages;
+}
+
+/**
+ * Pagefind's files for a language depend only on what it is given (the pages, in order) and on
+ * its version and options, which only change with the code (and then the build is a cold one,
+ * which does not reuse). So when this build gives it exactly the pages, bytes and order the
+ * previous output's index of that language was made from, that index is this build's. Compared:
+ * the file lists in walk order (known without reading them), and the bytes of each page this
+ * build rendered; a carried page is a link to the previous one.
+ */
+async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], rendered: Map<string, string | null>) {
+  if (now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
+  const compared = now.filter((file) => rendered.has(file)).map((file) => sameBytes(path.join(outputDir, file), path.join(previousDir, file)));
+  return (await Promise.all(compared)).every(Boolean);
 }
 
 async function sameBytes(a: string, b: string) {
@@ -96,40 +160,102 @@ async function sameBytes(a: string, b: string) {
   return cb !== null && ca.equals(cb);
 }
 
-/** Hard links of every file of a folder (the previous output is never written to again). */
-async function linkTree(from: string, to: string) {
+async function readEntry(indexDir: string): Promise<Entry | null> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(indexDir, ENTRY_FILE), 'utf8')) as Entry;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A language's files of a Pagefind index: its meta file, its stemmer, and in each folder the files
+ * named `<language>_<hash>.pf_<kind>` (the hash has no "_", so "fr" never takes "fr_ca_..." files).
+ */
+function isLanguageFile(name: string, language: string, entry: LanguageEntry, inFolder: boolean) {
+  if (!inFolder) return name === `pagefind.${entry.hash}.pf_meta` || (entry.wasm !== null && name === `wasm.${entry.wasm}.pagefind`);
+  return name.startsWith(`${language}_`) && !name.slice(language.length + 1).split('.')[0]!.includes('_');
+}
+
+/** The top-level files every Pagefind run writes alike: its scripts and styles, and the stemmer-less wasm. */
+const isSharedFile = (name: string) => name !== ENTRY_FILE && !/^pagefind\..*\.pf_meta$/.test(name) && !/^wasm\.(?!unknown\.).*\.pagefind$/.test(name);
+
+type Pick = (name: string, inFolder: boolean) => boolean;
+
+/** Hard links of one language's files of the previous index (the previous output is never written to again). */
+const linkLanguage = (from: string, to: string, language: string, entry: LanguageEntry) =>
+  linkFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder));
+
+/** Hard links of the files of a folder that `pick` takes. */
+async function linkFiles(from: string, to: string, pick: Pick, inFolder = false) {
   await fs.mkdir(to, { recursive: true });
   for (const entry of await fs.readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
-    else await fs.link(source, target).catch(() => fs.copyFile(source, target));
+    if (entry.isDirectory()) await linkFiles(source, target, pick, true);
+    else if (pick(entry.name, inFolder)) {
+      // Two languages may share a stemmer file: the second finds it there.
+      await fs.link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') await fs.copyFile(source, target);
+      });
+    }
   }
 }
 
-async function buildSearchIndex(outputDir: string, isIndexed: (file: string) => boolean | null) {
+const linkTree = (from: string, to: string) => linkFiles(from, to, () => true);
+
+/** Moves the files of a run's folder that `pick` takes into the index. */
+async function moveFiles(from: string, to: string, pick: Pick, inFolder = false) {
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await moveFiles(source, target, pick, true);
+    else if (entry.name !== ENTRY_FILE && pick(entry.name, inFolder)) await fs.rename(source, target);
+  }
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** One language's index, written into `runDir`; its pagefind-entry.json is returned. */
+async function indexLanguage(outputDir: string, files: string[], runDir: string): Promise<Entry> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Sent one after the other without waiting: Pagefind takes them in the order they come.
-    const added: Promise<string[]>[] = [];
-    for (const file of walkHtmlFiles(outputDir)) {
-      if (isIndexed(file) === false) continue;
+    const added = files.map(async (file) => {
       const content = await fs.readFile(path.join(outputDir, file), 'utf8');
-      if (!isIndexedPage(content)) continue;
-      added.push(index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
+      return { file, content };
+    });
+    const results: Promise<string[]>[] = [];
+    for (const page of added) {
+      const { file, content } = await page;
+      results.push(index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
     }
-    const failed = (await Promise.all(added)).flat();
+    const failed = (await Promise.all(results)).flat();
     if (failed.length) throw new Error(`Pagefind could not index ${outputDir}: ${failed.join('; ')}`);
-    let pages = added.length;
-    if (!pages) {
-      const all = await index.addDirectory({ path: outputDir });
-      if (all.errors.length) throw new Error(`Pagefind could not index ${outputDir}: ${all.errors.join('; ')}`);
-      pages = all.page_count;
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: runDir });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return pages;
+    const entry = await readEntry(runDir);
+    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} into ${runDir}`);
+    return entry;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** No page is marked: Pagefind indexes every page of the folder, as its own CLI would. */
+async function indexWholeFolder(outputDir: string, indexDir: string) {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const all = await index.addDirectory({ path: outputDir });
+    if (all.errors.length) throw new Error(`Pagefind could not index ${outputDir}: ${all.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: indexDir });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return all.page_count;
   } finally {
     await pagefind.close();
   }

@@ -8,8 +8,8 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, readWrittenPage } from './incremental/copy.js';
-import { dropManifest, readManifest, writeManifest, type Manifest, type PageRecord } from './incremental/manifest.js';
+import { carryOverAll, carryOverInto, readWrittenPage } from './incremental/copy.js';
+import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { lockOutput } from './output-lock.js';
@@ -84,6 +84,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   let manifest: Manifest;
   let loaded: Awaited<ReturnType<typeof loadModel>>;
   const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl });
+  const phases = phaseClock();
   try {
     loaded = await loadModel(snapshot, snapshot.readFrom || env.preview ? null : await previousNodes(env.outputDir, nodesKey, cold));
     const { model, timings } = loaded;
@@ -91,12 +92,14 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
     const site = siteData(model);
     const code = await codeHash({ siteUrl: site.url, cmsUrl: site.cmsUrl, preview: site.preview });
     const items = pageItems(model, site);
+    phases.mark('content and model');
     const previous = cold
       ? { manifest: null, reason: 'a cold build was asked for' }
       : (await exists(env.outputDir))
         ? await readManifest(env.outputDir, code)
         : { manifest: null, reason: 'no previous output' };
     plan = planBuild(items, previous.manifest, previous.manifest ? '' : previous.reason);
+    phases.mark('plan');
     console.log(
       plan.mode === 'cold'
         ? `[solace] cold build: ${plan.reason}`
@@ -114,15 +117,20 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
         for (const image of record.images) images.add(image);
         pagesRecord[item.key] = record;
       }
-      await carryOverAll(env.outputDir, staging, files, 'link');
+      // An incremental build starts from the spare output, which has most of the pages already.
+      const intoSpare = plan.mode === 'incremental' && (await reuseSpare(env.outputDir, staging));
+      if (intoSpare) await carryOverInto(env.outputDir, staging, files);
+      else await carryOverAll(env.outputDir, staging, files, 'link');
+      if (plan.carry.length) console.log(`[solace] carried ${plan.carry.length} pages into ${intoSpare ? 'the spare output' : 'a new folder'}`);
       await carryOverAll(env.outputDir, staging, [...images], 'copy');
+      phases.mark('carry');
 
       const toRender = new Set<object>(plan.render.map((item) => item.view));
       const renderSet = renderSetOf(model, (view) => toRender.has(view));
       // Only an incremental build may reuse the previous search index: a cold one may run other code.
       const previousOutput =
         plan.mode === 'incremental'
-          ? { dir: env.outputDir, indexed: new Set(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed)) }
+          ? { dir: env.outputDir, indexed: new Map(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const))) }
           : undefined;
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
@@ -130,7 +138,9 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
       pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
       const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
+      phases.mark('render and search index');
       for (const item of plan.render) pagesRecord[item.key] = await recordOf(staging, item.fingerprint, item.urls, fileOf);
+      phases.mark('records');
     }
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
   } catch (error) {
@@ -139,6 +149,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   }
 
   if (plan.mode === 'unchanged') {
+    console.log(`[solace] phases: ${phases.summary()}`);
     // Every page's inputs and the code are the previous build's: so is the output, which stays as it is.
     if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
     return result(0);
@@ -146,15 +157,17 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
 
   // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
   await dropManifest(env.outputDir);
-  const previousOutput = `${env.outputDir}.previous-${process.pid}`;
-  const hadOutput = await exists(env.outputDir);
-  if (hadOutput) await fs.rename(env.outputDir, previousOutput);
+  // The previous output becomes the spare the next build starts from.
+  const spare = spareOf(env.outputDir);
+  await fs.rm(spare, { recursive: true, force: true });
+  if (await exists(env.outputDir)) await fs.rename(env.outputDir, spare);
   await fs.rename(staging, env.outputDir);
-  if (hadOutput) await fs.rm(previousOutput, { recursive: true, force: true });
   await writeManifest(env.outputDir, manifest);
   // Like the manifest, only with the new output: a failed build leaves the last one's.
   if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
   else if (env.preview) await dropContentNodes(env.outputDir);
+  phases.mark('swap and cache');
+  console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);
 
@@ -174,11 +187,40 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   }
 }
 
+/** The output before the previous one, kept to build the next one in (src/incremental/copy.ts, carryOverInto). */
+const spareOf = (outputDir: string) => `${outputDir}.spare`;
+
+/** Moves the spare output to `staging`, if there is one. */
+async function reuseSpare(outputDir: string, staging: string) {
+  try {
+    await fs.rm(staging, { recursive: true, force: true });
+    await fs.rename(spareOf(outputDir), staging);
+    return true;
+  } catch {
+    await fs.mkdir(staging, { recursive: true });
+    return false;
+  }
+}
+
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */
 async function previousNodes(outputDir: string, key: string, cold: boolean) {
   const read = cold ? { nodes: null, reason: 'a cold build was asked for' } : await readContentNodes(outputDir, key);
   if (!read.nodes) console.log(`[solace] content: full fetch: ${read.reason}`);
   return read.nodes;
+}
+
+/** Where a build's time went, for its log: "content and model 1.2 s, plan 0.1 s, ...". */
+function phaseClock() {
+  let last = performance.now();
+  const spent: string[] = [];
+  return {
+    mark(name: string) {
+      const now = performance.now();
+      spent.push(`${name} ${((now - last) / 1000).toFixed(2)} s`);
+      last = now;
+    },
+    summary: () => spent.join(', '),
+  };
 }
 
 type WriteResult = { url?: string; outputPath?: string };
@@ -190,11 +232,11 @@ async function recordOf(staging: string, fingerprint: string, urls: string[], fi
     return file;
   });
   const images = new Set<string>();
-  const indexed: string[] = [];
+  const indexed: IndexedFile[] = [];
   for (const file of files) {
     const page = await readWrittenPage(path.join(staging, file));
     for (const image of page.images) images.add(image);
-    if (page.indexed) indexed.push(file.split(path.sep).join('/'));
+    if (page.searchLanguage) indexed.push({ file: file.split(path.sep).join('/'), language: page.searchLanguage });
   }
   return { fingerprint, files, images: [...images], indexed };
 }

@@ -1,6 +1,7 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isIndexedPage } from '../indexed-pages.js';
+import { searchLanguageOf } from '../indexed-pages.js';
 
 /**
  * Puts files of the previous output into the new one, a few at a time (one by one, a build of
@@ -29,6 +30,44 @@ export async function carryOverAll(from: string, to: string, files: string[], mo
 
 const CONCURRENT_FILES = 32;
 
+/**
+ * Makes a spare output (the one before the previous, which nothing serves) into the start of a
+ * new one: afterwards it holds exactly the carried files, each a hard link of the previous
+ * output's, and nothing else. Creating 14,000 page folders costs seconds on this file system,
+ * and the spare has most of them already; a file already linked to the previous output's is
+ * kept, any other file is removed (so the build writes only new files, never into a linked
+ * one), and so is a folder left empty.
+ */
+export async function carryOverInto(from: string, spare: string, files: string[]) {
+  const wanted = new Set(files.map((file) => file.split(path.sep).join('/')));
+  const missing = new Set(wanted);
+  const sweep = (dir: string): boolean => {
+    let left = 0;
+    for (const entry of fsSync.readdirSync(path.join(spare, dir), { withFileTypes: true })) {
+      const file = dir ? `${dir}/${entry.name}` : entry.name;
+      const target = path.join(spare, file);
+      if (entry.isDirectory()) {
+        if (sweep(file)) left++;
+        else fsSync.rmdirSync(target);
+      } else if (wanted.has(file) && sameFile(target, path.join(from, file))) {
+        missing.delete(file);
+        left++;
+      } else {
+        fsSync.unlinkSync(target);
+      }
+    }
+    return left > 0;
+  };
+  sweep('');
+  await carryOverAll(from, spare, [...missing], 'link');
+}
+
+function sameFile(a: string, b: string) {
+  const sa = fsSync.statSync(a, { throwIfNoEntry: false });
+  const sb = fsSync.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;
+}
+
 async function placeFile(source: string, target: string, mode: 'link' | 'copy') {
   if (mode === 'link') {
     try {
@@ -41,11 +80,11 @@ async function placeFile(source: string, target: string, mode: 'link' | 'copy') 
   await fs.copyFile(source, target);
 }
 
-/** The /img/ files a written page uses, and whether the search index takes it. */
-export async function readWrittenPage(file: string): Promise<{ images: string[]; indexed: boolean }> {
+/** The /img/ files a written page uses, and the search index's language that takes it (null: none). */
+export async function readWrittenPage(file: string): Promise<{ images: string[]; searchLanguage: string | null }> {
   const text = await fs.readFile(file, 'utf8');
   return {
     images: [...new Set([...text.matchAll(/\/img\/([A-Za-z0-9._-]+)/g)].map((m) => `img/${m[1]}`))],
-    indexed: isIndexedPage(text),
+    searchLanguage: searchLanguageOf(text),
   };
 }

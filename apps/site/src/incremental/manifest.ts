@@ -11,9 +11,10 @@ export type Manifest = {
 };
 /**
  * A page's fingerprint, its output files, the /img/ files they use and those of its files the
- * search index takes (paths relative to the output).
+ * search index takes, with the language index each goes into (paths relative to the output).
  */
-export type PageRecord = { fingerprint: string; files: string[]; images: string[]; indexed: string[] };
+export type PageRecord = { fingerprint: string; files: string[]; images: string[]; indexed: IndexedFile[] };
+export type IndexedFile = { file: string; language: string };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
 const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), 'manifest.json');
