@@ -2,7 +2,7 @@ import { loadModel } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import type { RenderSet } from '../src/incremental/pages.js';
 import type { SiteModel } from '../src/model.js';
-import { knowPreviousOutput, type PreviousOutput } from './search-index.js';
+import { knowPreviousOutput, type PreviousOutput } from './previous-output.js';
 import type { EleventyConfig } from './types.js';
 
 /**
@@ -41,7 +41,7 @@ export function sealed<T extends object>(value: T): Readonly<T> {
 export default function dataPlugin(eleventyConfig: EleventyConfig) {
   if (eleventyConfig.globalData.model) return;
   let loaded: Promise<SiteModel> | undefined;
-  const model = () => (loaded ??= loadModel().then((m) => m.model));
+  const model = () => (loaded ??= loadModel().then((m) => m.model!));
   const sealedModel = async () => sealed(await model());
   eleventyConfig.addGlobalData('model', sealedModel);
   eleventyConfig.addGlobalData('renderSet', sealedModel);

@@ -5,6 +5,7 @@ import { providerFiles, zipFiles, type DataFiles } from '../src/find-care/site-d
 import { FALLBACK_START, pageStrings, unmark, type Translator } from '../src/i18n.js';
 import type { LocalePage } from '../src/model.js';
 import { pageTranslatorOf } from './i18n.js';
+import { previousOutputOf } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 export type FindCareData = {
@@ -102,13 +103,34 @@ export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    await writeDataFiles(outputDir, pending);
-    console.log(`[solace] find-care data: ${pending.size} files in ${Math.round(performance.now() - started)} ms`);
+    const linked = await writeDataFiles(outputDir, pending, previousOutputOf(eleventyConfig)?.dir);
+    console.log(`[solace] find-care data: ${pending.size} files (${linked} unchanged) in ${Math.round(performance.now() - started)} ms`);
   });
 }
 
-async function writeDataFiles(outputDir: string, files: DataFiles) {
+/**
+ * Writes the data files; one the previous output has with the same bytes is linked from it
+ * instead (creating a file costs far more than reading one on this kind of disk, and most
+ * data files, the ZIP code chunks above all, are the same from build to build).
+ * Returns how many were linked.
+ */
+async function writeDataFiles(outputDir: string, files: DataFiles, previousDir: string | undefined) {
   const dirs = new Set([...files.keys()].map((url) => path.dirname(path.join(outputDir, url))));
   await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
-  await Promise.all([...files].map(([url, text]) => fs.writeFile(path.join(outputDir, url), text)));
+  let linked = 0;
+  await Promise.all(
+    [...files].map(async ([url, text]) => {
+      const target = path.join(outputDir, url);
+      if (previousDir) {
+        const source = path.join(previousDir, url);
+        const before = await fs.readFile(source).catch(() => null);
+        if (before?.equals(Buffer.from(text)) && (await fs.link(source, target).then(() => true, () => false))) {
+          linked++;
+          return;
+        }
+      }
+      await fs.writeFile(target, text);
+    }),
+  );
+  return linked;
 }

@@ -1,35 +1,24 @@
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchLanguageOf } from '../src/indexed-pages.js';
+import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
-
-/** What an incremental build knows of the previous output: where it is, and its indexed files with their language. */
-export type PreviousOutput = { dir: string; indexed: ReadonlyMap<string, string> };
-const previousOutputs = new WeakMap<object, PreviousOutput>();
-
-/** For an incremental build: its carried pages are the previous output's, and so is a language's index if Pagefind would get the same pages. */
-export function knowPreviousOutput(eleventyConfig: object, previous: PreviousOutput) {
-  previousOutputs.set(eleventyConfig, previous);
-}
-
-/** A page's search language: null if it is not indexed; undefined if this build does not know (then it reads the file). */
-type LanguageOf = (file: string) => string | null | undefined;
 
 /**
  * The article search's index, built with Pagefind once the pages are written: only elements
  * marked data-pagefind-body (the articles) are indexed, one index per <html lang>, into /pagefind/.
  *
  * Pagefind over the output folder would read and parse all 14,000 pages; only pages with the
- * attribute can be in the index, and this build saw which of its pages have it, and in which
- * language (a transform, the last one, so it sees the HTML as written). Pagefind indexes each
- * language on its own (its files for one language do not depend on the others'), so each
- * language is indexed in a run of its own, from its pages in the order Pagefind's own folder walk
- * takes them (the index numbers pages in that order), and the runs' files are put together under
- * one pagefind-entry.json. An incremental build takes a language's files from the previous
- * output when that language's pages are the same: an edit re-indexes its own language only.
- * Should no page have the attribute, Pagefind indexes every page, as it does over a folder.
+ * attribute can be in the index, and this build knows which of its pages have it, and in which
+ * language: those it rendered (a transform, the last one, sees the HTML as written) and those it
+ * carried (the previous build recorded them). Pagefind indexes each language on its own (its
+ * files for one language do not depend on the others'), so each language is indexed in a run of
+ * its own, from its pages in path order (the index numbers pages in the order they come), and the
+ * runs' files are put together under one pagefind-entry.json. An incremental build takes a
+ * language's files from the previous output when that language's pages are the same: an edit
+ * re-indexes its own language only. Should no page have the attribute, Pagefind indexes every
+ * page of the folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */
@@ -59,10 +48,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const previous = previousOutputs.get(eleventyConfig) ?? null;
-    // A page this build did not render was carried from the previous output: indexed as it was there.
-    const languageOf: LanguageOf = (file) => (rendered.has(file) ? rendered.get(file) : previous ? (previous.indexed.get(file) ?? null) : undefined);
-    const done = await buildSearchIndex(outputDir, languageOf, previous, rendered);
+    const done = await buildSearchIndex(outputDir, rendered, previousOutputOf(eleventyConfig));
     console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms)`);
   });
 }
@@ -71,13 +57,15 @@ type LanguageEntry = { hash: string; wasm: string | null; page_count: number };
 type Entry = { version: string; languages: Record<string, LanguageEntry>; include_characters: string[] };
 const ENTRY_FILE = 'pagefind-entry.json';
 
-async function buildSearchIndex(outputDir: string, languageOf: LanguageOf, previous: PreviousOutput | null, rendered: Map<string, string | null>) {
+async function buildSearchIndex(outputDir: string, rendered: Map<string, string | null>, previous: PreviousOutput | null) {
   const indexDir = path.join(outputDir, 'pagefind');
-  const pages = await pagesByLanguage(outputDir, languageOf);
+  // A page this build did not render was carried from the previous output: indexed as it was there.
+  const carried = previous ? [...previous.indexed].filter(([file]) => previous.carried.has(file) && !rendered.has(file)) : [];
+  const pages = pagesByLanguage([...rendered, ...carried]);
   if (pages.size === 0) return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
 
   const previousEntry = previous ? await readEntry(path.join(previous.dir, 'pagefind')) : null;
-  const previousPages = previous && previousEntry ? await pagesByLanguage(previous.dir, (file) => previous.indexed.get(file) ?? null) : null;
+  const previousPages = previous && previousEntry ? pagesByLanguage(previous.indexed) : null;
   const reused: string[] = [];
   const fresh: string[] = [];
   for (const [language, files] of pages) {
@@ -127,17 +115,16 @@ async function buildSearchIndex(outputDir: string, languageOf: LanguageOf, previ
   );
 }
 
-/** The indexed pages of a folder by language, each list in the order of Pagefind's folder walk. */
-async function pagesByLanguage(root: string, languageOf: LanguageOf) {
+/** Indexed pages by language, each list in path order (null: not indexed). */
+function pagesByLanguage(files: Iterable<readonly [string, string | null]>) {
   const pages = new Map<string, string[]>();
-  for (const file of walkHtmlFiles(root)) {
-    let language = languageOf(file);
-    if (language === undefined) language = searchLanguageOf(await fs.readFile(path.join(root, file), 'utf8'));
+  for (const [file, language] of files) {
     if (language === null) continue;
     let list = pages.get(language);
     if (!list) pages.set(language, (list = []));
     list.push(file);
   }
+  for (const list of pages.values()) list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return pages;
 }
 
@@ -146,8 +133,8 @@ async function pagesByLanguage(root: string, languageOf: LanguageOf) {
  * its version and options, which only change with the code (and then the build is a cold one,
  * which does not reuse). So when this build gives it exactly the pages, bytes and order the
  * previous output's index of that language was made from, that index is this build's. Compared:
- * the file lists in walk order (known without reading them), and the bytes of each page this
- * build rendered; a carried page is a link to the previous one.
+ * the file lists (known without reading them), and the bytes of each page this build rendered;
+ * a carried page is a link to the previous one.
  */
 async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], rendered: Map<string, string | null>) {
   if (now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
@@ -258,23 +245,5 @@ async function indexWholeFolder(outputDir: string, indexDir: string) {
     return all.page_count;
   } finally {
     await pagefind.close();
-  }
-}
-
-/**
- * The HTML files under a folder (relative, with "/") in the order Pagefind's own walk takes
- * them: depth first, each folder's entries in the order the file system lists them (not sorted:
- * fs.opendir, unlike fs.readdir, does not sort).
- */
-function* walkHtmlFiles(root: string, dir = ''): Generator<string> {
-  const handle = fsSync.opendirSync(path.join(root, dir));
-  try {
-    for (let entry = handle.readSync(); entry; entry = handle.readSync()) {
-      const file = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) yield* walkHtmlFiles(root, file);
-      else if (entry.isFile() && entry.name.endsWith('.html')) yield file;
-    }
-  } finally {
-    handle.closeSync();
   }
 }

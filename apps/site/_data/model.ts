@@ -1,4 +1,4 @@
-import { createContentClient, loadSiteContent, loadSiteContentSince, type ContentNodes, type SiteContent } from '@solace/content';
+import { createContentClient, loadSiteContentSince, type ContentNodes, type SiteContent } from '@solace/content';
 import { readEnv } from '../src/env.js';
 import { buildSiteModel, type SiteModel } from '../src/model.js';
 import { readContentSnapshot, writeContentSnapshot } from '../src/content-snapshot.js';
@@ -15,10 +15,11 @@ export type ContentSnapshotOptions = { readFrom?: string; writeTo?: string };
 export type FetchFigures = { mode: 'full' | 'delta' | 'none'; fetched: number; reused: number };
 
 export type LoadedModel = {
-  model: SiteModel;
+  /** Null when `skipIfUnchanged` was asked and the content is the kept nodes' exactly. */
+  model: SiteModel | null;
   timings: { fetchMs: number };
   fetch: FetchFigures;
-  /** The raw nodes to keep for the next build; null for a preview (it reads every draft) or a snapshot file. */
+  /** The raw nodes to keep for the next build; null for a snapshot file. */
   nodes: ContentNodes | null;
 };
 
@@ -27,41 +28,36 @@ export type LoadedModel = {
  * failure (CMS down, token refused, invalid entry) throws, and the build stops without writing
  * output. With `previous` (the nodes the last build kept), asks the CMS only for what changed.
  */
-export async function loadModel(snapshot: ContentSnapshotOptions = {}, previous: ContentNodes | null = null): Promise<LoadedModel> {
+export async function loadModel(
+  snapshot: ContentSnapshotOptions = {},
+  previous: ContentNodes | null = null,
+  { skipIfUnchanged = false } = {},
+): Promise<LoadedModel> {
   const env = readEnv();
   const started = performance.now();
   const client = () => createContentClient({ url: env.graphqlUrl, token: env.strapiToken });
   let content: SiteContent;
   let nodes: ContentNodes | null = null;
   let fetch: FetchFigures;
+  let unchanged = false;
   if (snapshot.readFrom) {
     content = await readContentSnapshot(snapshot.readFrom);
     fetch = { mode: 'none', fetched: 0, reused: 0 };
-  } else if (env.preview) {
-    content = await loadSiteContent(client(), { cmsOrigin: env.strapiUrl, drafts: true });
-    fetch = { mode: 'full', fetched: countRecords(content), reused: 0 };
   } else {
-    const loaded = await loadSiteContentSince(client(), { cmsOrigin: env.strapiUrl, previous, overlapMs: env.contentOverlapMs });
+    const loaded = await loadSiteContentSince(client(), { cmsOrigin: env.strapiUrl, previous, overlapMs: env.contentOverlapMs, drafts: env.preview });
     ({ content, nodes } = loaded);
     const { mode, fetched, reused, notes } = loaded.report;
     fetch = { mode, fetched, reused };
+    unchanged = loaded.report.unchanged;
     for (const note of notes) console.log(`[solace] content: ${note}`);
   }
   const fetchMs = Math.round(performance.now() - started);
   if (snapshot.writeTo) await writeContentSnapshot(snapshot.writeTo, content);
-  const model = buildSiteModel(content);
+  const model = unchanged && skipIfUnchanged ? null : buildSiteModel(content);
   const counts = content.locales.map((l) => `${l.code}: ${content.byLocale[l.code]!.articles.length} articles`).join(', ');
   console.log(`[solace] fetched content in ${fetchMs} ms (${counts})`);
   if (fetch.mode !== 'none') {
-    console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used`);
+    console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used${unchanged ? ', nothing changed' : ''}`);
   }
   return { model, timings: { fetchMs }, fetch, nodes };
-}
-
-/** A preview's records, counted as the kept nodes would be. */
-function countRecords(content: SiteContent) {
-  return Object.values(content.byLocale).reduce(
-    (sum, c) => sum + c.articles.length + c.authors.length + c.topics.length + c.providers.length + Object.keys(c.interfaceTexts).length,
-    0,
-  );
 }

@@ -7,7 +7,7 @@ import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_d
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { dropContentNodes, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
+import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, readWrittenPage } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
@@ -83,21 +83,24 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   let plan: BuildPlan;
   let manifest: Manifest;
   let loaded: Awaited<ReturnType<typeof loadModel>>;
-  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl });
+  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const phases = phaseClock();
   try {
-    loaded = await loadModel(snapshot, snapshot.readFrom || env.preview ? null : await previousNodes(env.outputDir, nodesKey, cold));
-    const { model, timings } = loaded;
-    fetchMs = timings.fetchMs;
-    const site = siteData(model);
-    const code = await codeHash({ siteUrl: site.url, cmsUrl: site.cmsUrl, preview: site.preview });
-    const items = pageItems(model, site);
-    phases.mark('content and model');
+    const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview });
     const previous = cold
       ? { manifest: null, reason: 'a cold build was asked for' }
       : (await exists(env.outputDir))
         ? await readManifest(env.outputDir, code)
         : { manifest: null, reason: 'no previous output' };
+    const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
+    // With the previous output at hand, content that is the kept nodes' exactly needs no model.
+    loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
+    fetchMs = loaded.timings.fetchMs;
+    if (!loaded.model) return keepOutput(previous.manifest!);
+    const model = loaded.model;
+    const site = siteData(model);
+    const items = pageItems(model, site);
+    phases.mark('content and model');
     plan = planBuild(items, previous.manifest, previous.manifest ? '' : previous.reason);
     phases.mark('plan');
     console.log(
@@ -130,7 +133,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
       // Only an incremental build may reuse the previous search index: a cold one may run other code.
       const previousOutput =
         plan.mode === 'incremental'
-          ? { dir: env.outputDir, indexed: new Map(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const))) }
+          ? {
+              dir: env.outputDir,
+              indexed: new Map(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const))),
+              carried: new Set(files.map((file) => file.split(path.sep).join('/'))),
+            }
           : undefined;
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
@@ -155,6 +162,18 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
     return result(0);
   }
 
+  /**
+   * The content and the code are the previous build's: so is every page, and the output stays as
+   * it is. So do the kept nodes: the same records, and the next delta asks from when they were
+   * fetched, which finds whatever changed since just the same.
+   */
+  function keepOutput(previous: Manifest): BuildResult {
+    const carried = Object.keys(previous.pages).length;
+    plan = { mode: 'unchanged', render: [], carry: [] };
+    console.log(`[solace] incremental build: 0 pages to render, ${carried} unchanged (the content is the previous build's)`);
+    return { ...result(0), carried };
+  }
+
   // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
   await dropManifest(env.outputDir);
   // The previous output becomes the spare the next build starts from.
@@ -165,7 +184,6 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   await writeManifest(env.outputDir, manifest);
   // Like the manifest, only with the new output: a failed build leaves the last one's.
   if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
-  else if (env.preview) await dropContentNodes(env.outputDir);
   phases.mark('swap and cache');
   console.log(`[solace] phases: ${phases.summary()}`);
 

@@ -54,7 +54,9 @@ export type RebuildQueue = {
   status: (target: BuildTarget) => { pending: number; building: boolean; failuresInARow: number; nextBuildAt: Date | null };
 };
 
-export const REBUILD_DEFAULTS = { debounceMs: 1_500, maxWaitMs: 10_000, deadlineMs: 5 * 60_000, retryMs: 2_000, maxRetryMs: 60_000 };
+// The CMS sends a publish's webhooks within milliseconds of each other: half a second of quiet
+// catches them and an editor's quick succession of saves, and costs a publish little.
+export const REBUILD_DEFAULTS = { debounceMs: 500, maxWaitMs: 10_000, deadlineMs: 5 * 60_000, retryMs: 2_000, maxRetryMs: 60_000 };
 
 export function createRebuildQueue(options: RebuildQueueOptions): RebuildQueue {
   const { debounceMs, maxWaitMs, deadlineMs, retryMs, maxRetryMs } = { ...REBUILD_DEFAULTS, ...definedOnly(options) };
@@ -95,12 +97,25 @@ export function createRebuildQueue(options: RebuildQueueOptions): RebuildQueue {
     return times.length ? Math.min(...times) : Date.now();
   }
 
+  /**
+   * The public site goes first: the preview does not start while the site builds, or when the
+   * site's build is due at the same moment (a publish asks for both), as two builds at once on a
+   * small machine make the readers' one slower. It gets its turn when the site's build ends.
+   */
+  function siteFirst() {
+    const site = targets.site;
+    if (site.running) return true;
+    const siteDue = site.retryAt === null ? dueAt(site) : null;
+    return siteDue !== null && siteDue <= Date.now();
+  }
+
   /** Starts a build if one is due and none is running; otherwise sets the timer for when one is. */
   function schedule(target: BuildTarget) {
     const state = targets[target];
     clearTimeout(state.timer);
     state.timer = undefined;
     if (!started || stopped || state.running) return;
+    if (target === 'preview' && siteFirst()) return;
     const due = dueAt(state);
     if (due === null) return;
     const wait = due - Date.now();
@@ -164,6 +179,8 @@ export function createRebuildQueue(options: RebuildQueueOptions): RebuildQueue {
           report(baseReport(target, state.queuedId, state.pending));
         }
       }
+      // The preview, held while the site built, first: it is not held again by the site's next build.
+      if (target === 'site') schedule('preview');
       schedule(target);
     })();
     state.running = { buildId, triggers, startedAt, done };

@@ -32,19 +32,20 @@ export async function loadSiteContent(
 }
 
 /**
- * The published content, as loadSiteContent reads it, asking the CMS only for what changed since
- * `previous` (the nodes a previous call returned; null for a full fetch), from its newest
- * timestamps less `overlapMs` (SAFETY_OVERLAP_MS by default). The merged nodes are
- * mapped exactly as a full fetch's, so the content is the same. Keep the returned `nodes` for the
- * next call.
+ * The content as loadSiteContent reads it, asking the CMS only for what changed since `previous`
+ * (the nodes a previous call returned; null for a full fetch), from its newest timestamps less
+ * `overlapMs` (SAFETY_OVERLAP_MS by default). The merged nodes are mapped exactly as a full
+ * fetch's, so the content is the same. Keep the returned `nodes` for the next call. With `drafts`
+ * (a preview), the articles' latest versions are read in full every time, the rest as changed.
  */
 export async function loadSiteContentSince(
   client: ContentClient,
-  options: { cmsOrigin: string; previous: ContentNodes | null; overlapMs?: number },
+  options: { cmsOrigin: string; previous: ContentNodes | null; overlapMs?: number; drafts?: boolean },
 ): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }> {
+  const { cmsOrigin, previous, overlapMs, drafts = false } = options;
   const locales = await fetchLocales(client);
-  const { fetched, nodes, report } = await fetchNodesSince(client, locales, options.previous, options.overlapMs);
-  return { content: mapSiteContent(locales, fetched, { cmsOrigin: options.cmsOrigin, drafts: false }), nodes, report };
+  const { fetched, nodes, report } = await fetchNodesSince(client, locales, previous, { overlapMs, drafts });
+  return { content: mapSiteContent(locales, fetched, { cmsOrigin, drafts }), nodes, report };
 }
 
 /** Checks and maps the raw nodes of every locale (in the order of `locales`). */

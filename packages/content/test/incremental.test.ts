@@ -18,6 +18,8 @@ function fakeCms() {
     articles: [{ ...rawArticle, topics: [{ documentId: 't1' }], cover: { url: cover.url, width: 10, height: 10, mime: 'image/jpeg', updatedAt: stamp(0) }, updatedAt: stamp(1), publishedAt: stamp(1) }] as Row[],
     authors: [{ documentId: 'au1', locale: 'en', slug: 'elena', name: 'Elena', credentials: 'MD', role: null, bio: null, photo: null, updatedAt: stamp(1) }] as Row[],
     topics: [{ documentId: 't1', locale: 'en', slug: 'pain', name: 'Pain', description: null, updatedAt: stamp(1) }] as Row[],
+    global: { siteName: 'Solace', tagline: null as string | null, about: null },
+    localeName: 'English',
   };
   const requests: string[] = [];
   const matches = (row: Row, filters: Record<string, unknown> | null | undefined): boolean => {
@@ -48,8 +50,8 @@ function fakeCms() {
     async request(doc: unknown, vars: Record<string, unknown> = {}) {
       const op = opName(doc);
       requests.push(op);
-      if (op === 'Locales') return { i18NLocales: [{ code: 'en', name: 'English', isDefault: true }] };
-      if (op === 'Global') return { global: { siteName: 'Solace', tagline: null, about: null } };
+      if (op === 'Locales') return { i18NLocales: [{ code: 'en', name: data.localeName, isDefault: true }] };
+      if (op === 'Global') return { global: structuredClone(data.global) };
       if (op === 'SelfAssessment') return { selfAssessment: null };
       return answer(op, vars);
     },
@@ -78,6 +80,25 @@ describe('loadSiteContentSince', () => {
     // Full lists only of the types that were empty (nothing to ask a delta from), never of the others.
     expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts)$/.test(r))).toEqual(['Providers', 'InterfaceTexts']);
     expect(cms.requests.filter((r) => /Ids$/.test(r)).sort()).toEqual(['ArticleIds', 'AuthorIds', 'TopicIds']);
+  });
+
+  it('says the content is unchanged only when every record, single type, media file and locale is', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    expect(first.report.unchanged).toBe(false);
+    let kept = (await load(cms.client, first.nodes)).nodes;
+    const unchangedAfter = async (change: () => void) => {
+      change();
+      const next = await load(cms.client, kept);
+      kept = next.nodes;
+      return next.report.unchanged;
+    };
+    expect(await unchangedAfter(() => {})).toBe(true);
+    expect(await unchangedAfter(() => (cms.data.global.tagline = 'Care, near you'))).toBe(false);
+    expect(await unchangedAfter(() => (cms.data.localeName = 'English (US)'))).toBe(false);
+    expect(await unchangedAfter(() => Object.assign(cms.data.topics[0]!, { name: 'Pain relief', updatedAt: cms.stamp(20) }))).toBe(false);
+    expect(await unchangedAfter(() => cms.data.media.push({ documentId: 'f2', url: '/uploads/other.jpg', updatedAt: cms.stamp(50) }))).toBe(false);
+    expect(await unchangedAfter(() => {})).toBe(true);
   });
 
   it('asks for published articles by updatedAt or publishedAt', async () => {

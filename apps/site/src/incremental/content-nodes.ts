@@ -30,7 +30,7 @@ export async function readContentNodes(outputDir: string, key: string): Promise<
     return { nodes: null, reason: 'the content snapshot is corrupt' };
   }
   const nodes = parsed?.nodes;
-  if (parsed?.kind !== 'solace-content-nodes' || !nodes || !Array.isArray(nodes.media) || !isLocaleSets(nodes.locales)) {
+  if (parsed?.kind !== 'solace-content-nodes' || !nodes || !Array.isArray(nodes.media) || !Array.isArray(nodes.localeList) || !isLocaleSets(nodes.locales)) {
     return { nodes: null, reason: 'the content snapshot is not one this version writes' };
   }
   if (parsed.key !== key) return { nodes: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
@@ -41,12 +41,7 @@ export async function writeContentNodes(outputDir: string, key: string, nodes: C
   await writeCacheFile(outputDir, NODES_FILE, { kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile);
 }
 
-/** Forgets the kept nodes (a preview build keeps none: it reads every draft). */
-export async function dropContentNodes(outputDir: string) {
-  await fs.rm(nodesFile(outputDir), { force: true });
-}
-
-const LISTS = ['articles', 'authors', 'topics', 'providers', 'interfaceTexts'] as const;
+const LISTS = ['articles', 'articleDrafts', 'authors', 'topics', 'providers', 'interfaceTexts'] as const;
 const isLocaleSets = (locales: unknown) =>
   typeof locales === 'object' &&
   locales !== null &&

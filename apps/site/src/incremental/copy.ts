@@ -34,9 +34,9 @@ const CONCURRENT_FILES = 32;
  * Makes a spare output (the one before the previous, which nothing serves) into the start of a
  * new one: afterwards it holds exactly the carried files, each a hard link of the previous
  * output's, and nothing else. Creating 14,000 page folders costs seconds on this file system,
- * and the spare has most of them already; a file already linked to the previous output's is
- * kept, any other file is removed (so the build writes only new files, never into a linked
- * one), and so is a folder left empty.
+ * and the spare has most of them already; a carried file already linked to the previous
+ * output's is kept, another version of it replaced by a link, any other file removed (so the
+ * build writes only new files, never into a linked one), and so is a folder left empty.
  */
 export async function carryOverInto(from: string, spare: string, files: string[]) {
   const wanted = new Set(files.map((file) => file.split(path.sep).join('/')));
@@ -49,7 +49,13 @@ export async function carryOverInto(from: string, spare: string, files: string[]
       if (entry.isDirectory()) {
         if (sweep(file)) left++;
         else fsSync.rmdirSync(target);
-      } else if (wanted.has(file) && sameFile(target, path.join(from, file))) {
+      } else if (wanted.has(file)) {
+        // Another version of a carried page: replaced by a link of the live one, in the folder it has.
+        const source = path.join(from, file);
+        if (!sameFile(target, source)) {
+          fsSync.unlinkSync(target);
+          fsSync.linkSync(source, target);
+        }
         missing.delete(file);
         left++;
       } else {

@@ -55,18 +55,18 @@ describe('an incremental build after each kind of change', () => {
    * Also checks that the incremental build never wrote into the output it replaced (served while
    * it ran; it shares files with the new one and becomes the spare the next build starts from).
    */
-  async function expectSameAsCold() {
-    const served = await contentsOf(incremental);
-    const log = await build(incremental);
-    const replaced = /incremental build: 0 pages to render/.test(log) ? incremental : `${incremental}.spare`;
+  async function expectSameAsCold(target = { incremental, cold, env: {} as Record<string, string> }) {
+    const served = await contentsOf(target.incremental);
+    const log = await build(target.incremental, target.env);
+    const replaced = /incremental build: 0 pages to render/.test(log) ? target.incremental : `${target.incremental}.spare`;
     expect(await contentsOf(replaced)).toEqual(served);
-    await fs.rm(cold, { recursive: true, force: true });
-    expect(await build(cold, { SITE_BUILD_COLD: '1' })).toMatch(/content: full fetch: a cold build was asked for/);
-    const files = await listFiles(incremental);
-    expect(files).toEqual(await listFiles(cold));
+    await fs.rm(target.cold, { recursive: true, force: true });
+    expect(await build(target.cold, { ...target.env, SITE_BUILD_COLD: '1' })).toMatch(/content: full fetch: a cold build was asked for/);
+    const files = await listFiles(target.incremental);
+    expect(files).toEqual(await listFiles(target.cold));
     const differing: string[] = [];
     for (const file of files) {
-      const [a, b] = await Promise.all([fs.readFile(path.join(incremental, file)), fs.readFile(path.join(cold, file))]);
+      const [a, b] = await Promise.all([fs.readFile(path.join(target.incremental, file)), fs.readFile(path.join(target.cold, file))]);
       if (!a.equals(b)) differing.push(file);
     }
     expect(differing).toEqual([]);
@@ -253,6 +253,29 @@ describe('an incremental build after each kind of change', () => {
     log = await expectSameAsCold();
     expect(log).toMatch(/content: full fetch: the content snapshot is not one this version writes/);
     expect(fetchOf(await expectSameAsCold()).mode).toBe('delta');
+  });
+
+  // The preview reads every article's latest version in full, and the rest as changed.
+  it('the preview, after a draft is saved and after nothing changed', async () => {
+    const preview = {
+      incremental: path.join(tmp, 'preview-incremental', 'site'),
+      cold: path.join(tmp, 'preview-cold', 'site'),
+      env: { SITE_PREVIEW: '1', SITE_URL: 'http://localhost:8081' },
+    };
+    await fs.mkdir(path.dirname(preview.incremental));
+    await fs.mkdir(path.dirname(preview.cold));
+    expect(await build(preview.incremental, preview.env)).toMatch(/content: full fetch: no content snapshot of a previous build/);
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=draft`, { title: 'A draft title, incrementally' });
+    const log = await expectSameAsCold(preview);
+    const drafts = (await listFiles(preview.incremental)).filter((f) => f.endsWith('.html'));
+    const shown = await Promise.all(drafts.map(async (f) => (await fs.readFile(path.join(preview.incremental, f), 'utf8')).includes('A draft title, incrementally')));
+    expect(shown.some(Boolean)).toBe(true);
+    const { mode, fetched, reused } = fetchOf(log);
+    expect(mode).toBe('delta');
+    // The drafts (every article of every locale), not the authors, topics and providers again.
+    expect(reused).toBeGreaterThan(fetched);
+    expect(await expectSameAsCold(preview)).toMatch(/incremental build: 0 pages to render, \d+ unchanged \(the content is the previous build's\)/);
   });
 
   it('falls back to a cold build, saying so, when the snapshot is corrupt', async () => {

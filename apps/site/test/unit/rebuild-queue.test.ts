@@ -48,17 +48,17 @@ afterEach(() => {
 });
 
 describe('the rebuild queue', () => {
-  it('waits for a quiet 1.5 s after the last change before building', async () => {
+  it('waits for a quiet 0.5 s after the last change before building', async () => {
     const { queue, builds } = setup();
     queue.start();
     queue.request('site', trigger('a'));
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(400);
     queue.request('site', trigger('b'));
-    await vi.advanceTimersByTimeAsync(1_499);
+    await vi.advanceTimersByTimeAsync(499);
     expect(builds.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(builds.calls).toHaveLength(1);
-    expect(builds.calls[0]!.at).toBe(2_500);
+    expect(builds.calls[0]!.at).toBe(900);
     expect(builds.calls[0]!.job.triggers.map((t) => t.documentId)).toEqual(['a', 'b']);
   });
 
@@ -67,11 +67,11 @@ describe('the rebuild queue', () => {
     queue.start();
     for (let i = 0; i < 30; i++) {
       queue.request('site', trigger(`edit-${i}`));
-      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.advanceTimersByTimeAsync(400);
     }
     const first = builds.of('site')[0]!;
     expect(first.at).toBe(10_000);
-    expect(first.job.triggers).toHaveLength(10);
+    expect(first.job.triggers).toHaveLength(25);
   });
 
   it('runs one build at a time per target; changes during a build cause exactly one more', async () => {
@@ -94,19 +94,29 @@ describe('the rebuild queue', () => {
     expect(builds.calls).toHaveLength(2);
   });
 
-  it('builds the site and the preview independently', async () => {
+  it('builds the preview after the site, never at the same time, and a failing site does not hold it up', async () => {
     const { queue, builds } = setup();
     queue.start();
+    // A publish: both at once. The site builds first, the preview once the site's build ends.
     queue.request('site', trigger('a'));
-    await vi.advanceTimersByTimeAsync(1_500);
-    queue.request('preview', trigger('b'));
-    await vi.advanceTimersByTimeAsync(1_500);
-    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview']);
+    queue.request('preview', trigger('a'));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site']);
     builds.of('site')[0]!.settle({ ok: false, error: { message: 'broken', entry: null } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview']);
+    // The site waits out its backoff meanwhile; its retry may run beside the preview.
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview', 'site']);
     builds.of('preview')[0]!.settle({ ok: true });
     await vi.advanceTimersByTimeAsync(0);
     expect(queue.status('preview')).toMatchObject({ pending: 0, building: false, failuresInARow: 0 });
-    expect(queue.status('site')).toMatchObject({ pending: 1, building: false, failuresInARow: 1 });
+    expect(queue.status('site')).toMatchObject({ pending: 0, building: true, failuresInARow: 1 });
+    // A draft saved while the site is quiet builds the preview straight after the quiet time.
+    builds.of('site')[1]!.settle({ ok: true });
+    queue.request('preview', trigger('b', 'entry.update'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview', 'site', 'preview']);
   });
 
   it('keeps what is requested while starting up and builds it as soon as it is started', async () => {
@@ -119,12 +129,15 @@ describe('the rebuild queue', () => {
     expect(builds.calls).toHaveLength(0);
     queue.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview']);
+    // The site first; the preview when the site's build ends.
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site']);
     expect(builds.of('site')[0]!.job.triggers.map((t) => t.documentId)).toEqual(['startup', 'early']);
     // And during the first build.
     queue.request('site', trigger('during-first'));
     builds.of('site')[0]!.settle({ ok: true });
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview']);
+    await vi.advanceTimersByTimeAsync(500);
     expect(builds.of('site')).toHaveLength(2);
     expect(builds.of('site')[1]!.job.triggers.map((t) => t.documentId)).toEqual(['during-first']);
   });
@@ -133,7 +146,7 @@ describe('the rebuild queue', () => {
     const { queue, builds, reports } = setup({ deadlineMs: 60_000 });
     queue.start();
     queue.request('preview', trigger('a'));
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(500);
     const { job } = builds.calls[0]!;
     await vi.advanceTimersByTimeAsync(59_999);
     expect(job.signal.aborted).toBe(false);
@@ -188,7 +201,7 @@ describe('the rebuild queue', () => {
     queue.start();
     const first = trigger('doc-1');
     queue.request('site', first);
-    await vi.advanceTimersByTimeAsync(1_500);
+    await vi.advanceTimersByTimeAsync(500);
     await vi.advanceTimersByTimeAsync(4_000);
     const entry = { type: 'article', documentId: 'doc-1', locale: 'en', field: 'slug' };
     builds.calls[0]!.settle({ ok: false, error: { message: 'Invalid article', entry } });
@@ -204,7 +217,7 @@ describe('the rebuild queue', () => {
       siteUrl: 'http://localhost:8080', error: null,
     });
     expect(reports[2]).toMatchObject({
-      startedAt: '2026-03-03T12:00:01.500Z', finishedAt: '2026-03-03T12:00:05.500Z', durationMs: 4_000, error: { message: 'Invalid article', entry },
+      startedAt: '2026-03-03T12:00:00.500Z', finishedAt: '2026-03-03T12:00:04.500Z', durationMs: 4_000, error: { message: 'Invalid article', entry },
     });
     await vi.advanceTimersByTimeAsync(2_000);
     builds.calls[1]!.settle({ ok: true });

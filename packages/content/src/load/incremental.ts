@@ -2,18 +2,23 @@ import type { ContentClient } from '../client.js';
 import { globalQuery } from '../content-types/global.js';
 import type { Locale } from '../content-types/locale.js';
 import { selfAssessmentQuery } from '../content-types/self-assessment.js';
-import type { ArticleFragment, AuthorFragment, InterfaceTextFragment, ProviderFragment, TopicFragment } from '../generated/graphql.js';
-import { articles, authors, interfaceTexts, media, providers, topics, type MediaStamp, type Stamped } from './collections.js';
+import { articleDraftsQuery } from '../content-types/article-draft.js';
+import type { ArticleDraftFragment, ArticleFragment, AuthorFragment, InterfaceTextFragment, ProviderFragment, TopicFragment } from '../generated/graphql.js';
+import { articles, authors, interfaceTexts, media, PAGE_SIZE, providers, topics, type MediaStamp, type Stamped } from './collections.js';
 import type { LocaleNodes } from './fetch.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
 import { syncCollection, type Synced } from './sync.js';
 
 /** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
-export const CONTENT_NODES_FORMAT = 2;
+export const CONTENT_NODES_FORMAT = 3;
 
-/** The raw nodes of one locale's collections, as GraphQL sent them. */
+/** The raw nodes of one locale, as GraphQL sent them: its collections and its single types. */
 export type LocaleNodeSets = {
+  global: LocaleNodes['global'];
+  selfAssessment: LocaleNodes['selfAssessment'];
   articles: ArticleFragment[];
+  /** A preview's: the latest version of every article (read in full on every fetch). */
+  articleDrafts: ArticleDraftFragment[];
   authors: Stamped<AuthorFragment>[];
   topics: Stamped<TopicFragment>[];
   providers: Stamped<ProviderFragment>[];
@@ -24,6 +29,8 @@ export type LocaleNodeSets = {
 export type ContentNodes = {
   /** The CMS's clock when the fetch that brought these nodes began (null if it sent no Date header). */
   fetchedAt: string | null;
+  /** The CMS's locales, the default one first. */
+  localeList: Locale[];
   media: MediaStamp[];
   locales: Record<string, LocaleNodeSets>;
 };
@@ -33,7 +40,14 @@ export type ContentNodes = {
  * kept nodes). `fetched` counts the records of the collection types received in full, `reused`
  * the ones taken from the kept nodes; `notes` say what was re-read in full, and why.
  */
-export type FetchReport = { mode: 'full' | 'delta'; fetched: number; reused: number; notes: string[] };
+export type FetchReport = {
+  mode: 'full' | 'delta';
+  fetched: number;
+  reused: number;
+  notes: string[];
+  /** Whether the content is the kept nodes' exactly: every locale, record, media file and single type. */
+  unchanged: boolean;
+};
 
 /**
  * Every locale's raw nodes as the CMS has them now, fetching only what changed since `previous`
@@ -48,9 +62,9 @@ export async function fetchNodesSince(
   client: ContentClient,
   locales: Locale[],
   previous: ContentNodes | null,
-  overlapMs = SAFETY_OVERLAP_MS,
+  { overlapMs = SAFETY_OVERLAP_MS, drafts = false }: { overlapMs?: number; drafts?: boolean } = {},
 ): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport }> {
-  const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [] };
+  const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [], unchanged: false };
   // Asked before any list is read (the locales came first): whatever committed before it is in this fetch.
   const fetchedAt = client.firstAnswerAt?.() ?? null;
   const keptAt = previous?.fetchedAt ?? null;
@@ -66,11 +80,12 @@ export async function fetchNodesSince(
     locales.map(async (locale) => {
       const kept = previous?.locales[locale.code];
       if (previous && !kept) report.notes.push(`${locale.code} is new: read in full`);
-      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, keptAt, notes: report.notes });
+      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, keptAt, notes: report.notes, drafts });
     }),
   );
   const files = await filesSynced;
-  for (const { synced } of perLocale) {
+  for (const { nodes: n, synced } of perLocale) {
+    report.fetched += n.articleDrafts.length;
     for (const s of synced) {
       report.fetched += s.fetched;
       report.reused += s.reused;
@@ -78,9 +93,21 @@ export async function fetchNodesSince(
   }
   const nodes: ContentNodes = {
     fetchedAt,
+    localeList: locales,
     media: files.nodes,
     locales: Object.fromEntries(perLocale.map(({ nodes: n }) => [n.locale.code, pickSets(n)])),
   };
+  report.unchanged =
+    previous !== null &&
+    JSON.stringify(previous.localeList) === JSON.stringify(locales) &&
+    files.changed.size === 0 &&
+    perLocale.every(({ nodes: n, synced }) => {
+      const kept = previous.locales[n.locale.code];
+      return (
+        synced.every((s) => s.changed.size === 0) &&
+        JSON.stringify([kept?.global, kept?.selfAssessment, kept?.articleDrafts]) === JSON.stringify([n.global, n.selfAssessment, n.articleDrafts])
+      );
+    });
   return { fetched: perLocale.map((p) => p.nodes), nodes, report };
 }
 
@@ -88,17 +115,26 @@ async function syncLocale(
   client: ContentClient,
   locale: Locale,
   kept: LocaleNodeSets | undefined,
-  { touchedUrls, overlapMs, keptAt, notes }: { touchedUrls: Promise<Set<string>>; overlapMs: number; keptAt: string | null; notes: string[] },
+  {
+    touchedUrls,
+    overlapMs,
+    keptAt,
+    notes,
+    drafts,
+  }: { touchedUrls: Promise<Set<string>>; overlapMs: number; keptAt: string | null; notes: string[]; drafts: boolean },
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
   const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
+  // A preview reads every article's latest version in full: a draft's own stamps do not tell
+  // every change of it (a discarded draft comes back with the published version's).
+  const articleDrafts = drafts ? client.fetchAllPages(articleDraftsQuery, { locale: code }, (d) => d.articleDrafts, PAGE_SIZE) : Promise.resolve([]);
   // Every delta at once; what must be read in full after all (rarely) is read when that is known.
   const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, touched] = await Promise.all([
     syncCollection(client, authors, code, kept?.authors, { overlapMs, keptAt }),
     syncCollection(client, topics, code, kept?.topics, { overlapMs, keptAt }),
     syncCollection(client, providers, code, kept?.providers, { overlapMs, keptAt }),
     syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs, keptAt }),
-    syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
+    drafts ? noArticles : syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
     touchedUrls,
   ]);
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
@@ -112,19 +148,19 @@ async function syncLocale(
   const linksChanged = authorsOf.changed.size > 0 || topicsOf.changed.size > 0;
   const coverChanged = kept?.articles.some((a) => shows(a.cover)) ?? false;
   let articlesOf = articlesDelta;
-  if (kept && (linksChanged || coverChanged)) {
+  if (kept && !drafts && (linksChanged || coverChanged)) {
     notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic changed' : 'a cover image changed'}`);
     wasted.push(articlesDelta);
     articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
   }
-  const [global, selfAssessment] = await singles;
+  const [[global, selfAssessment], draftNodes] = await Promise.all([singles, articleDrafts]);
   return {
     nodes: {
       locale,
       global: global.global,
       selfAssessment: selfAssessment.selfAssessment,
       articles: articlesOf.nodes,
-      articleDrafts: [],
+      articleDrafts: draftNodes,
       authors: authorsOf.nodes,
       topics: topicsOf.nodes,
       providers: providersOf.nodes,
@@ -135,7 +171,13 @@ async function syncLocale(
   };
 }
 
-const pickSets = ({ articles: a, authors: au, topics: t, providers: p, interfaceTexts: i }: LocaleNodes): LocaleNodeSets => ({
+/** A preview's published articles: none (it reads drafts instead). */
+const noArticles: Synced<ArticleFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
+
+const pickSets = ({ global, selfAssessment, articles: a, articleDrafts, authors: au, topics: t, providers: p, interfaceTexts: i }: LocaleNodes): LocaleNodeSets => ({
+  global,
+  selfAssessment,
+  articleDrafts,
   articles: a,
   authors: au,
   topics: t,
