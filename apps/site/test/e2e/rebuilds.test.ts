@@ -107,11 +107,13 @@ describe('a build that succeeds', () => {
   const build = () =>
     runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: output, SITE_URL: site.siteUrl, SITE_BUILD_COLD: '1' });
 
-  it('replaces the existing output whole, leaving no staging or previous folder behind', async () => {
+  it('replaces the existing output whole, leaving no staging folder behind', async () => {
     const run = await build();
     expect(run.code, run.output).toBe(0);
-    // The output, and the incremental-build cache beside it; nothing left from staging or swapping.
-    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache']);
+    // The output, the incremental-build cache beside it and the replaced output, kept as the spare
+    // the next build starts from; nothing left from staging.
+    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache', 'site.spare']);
+    await expect(fs.access(path.join(`${output}.spare`, 'left-from-an-old-build.html'))).resolves.toBeUndefined();
     await expect(fs.access(path.join(output, 'left-from-an-old-build.html'))).rejects.toThrow();
     expect(await fingerprint(output)).toBe(published);
   });
@@ -127,21 +129,21 @@ describe('a build that succeeds', () => {
         for (const name of await fs.readdir(tmp)) seen.add(name);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      expect([...seen].filter((name) => name !== 'site.cache').sort()).toEqual(['site', 'site.lock']);
+      expect([...seen].filter((name) => name !== 'site.cache' && name !== 'site.spare').sort()).toEqual(['site', 'site.lock']);
       expect(finished).toBe(false);
     } finally {
       await release();
     }
     const run = await pending;
     expect(run.code, run.output).toBe(0);
-    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache']);
+    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache', 'site.spare']);
     expect(await fingerprint(output)).toBe(published);
   });
 
   it('runs two builds into one folder one after the other, never mixing them', async () => {
     const runs = await Promise.all([build(), build()]);
     for (const run of runs) expect(run.code, run.output).toBe(0);
-    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache']);
+    expect((await fs.readdir(tmp)).sort()).toEqual(['site', 'site.cache', 'site.spare']);
     expect(await fingerprint(output)).toBe(published);
   });
 });
