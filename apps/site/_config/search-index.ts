@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchLanguageOf } from '../src/indexed-pages.js';
+import { searchInputOf, searchLanguageOf } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
@@ -129,22 +129,22 @@ function pagesByLanguage(files: Iterable<readonly [string, string | null]>) {
 }
 
 /**
- * Pagefind's files for a language depend only on what it is given (the pages, in order) and on
- * its version and options, which only change with the code (and then the build is a cold one,
- * which does not reuse). So when this build gives it exactly the pages, bytes and order the
- * previous output's index of that language was made from, that index is this build's. Compared:
- * the file lists (known without reading them), and the bytes of each page this build rendered;
- * a carried page is a link to the previous one.
+ * Pagefind's files for a language depend only on what it is given (the pages' search input,
+ * src/indexed-pages.ts, in order) and on its version and options, which only change with the
+ * code (and then the build is a cold one, which does not reuse). So when this build gives it
+ * exactly the input the previous output's index of that language was made from, that index is
+ * this build's. Compared: the file lists (known without reading them), and the search input of
+ * each page this build rendered; a carried page is a link to the previous one.
  */
 async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], rendered: Map<string, string | null>) {
   if (now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
-  const compared = now.filter((file) => rendered.has(file)).map((file) => sameBytes(path.join(outputDir, file), path.join(previousDir, file)));
+  const compared = now.filter((file) => rendered.has(file)).map((file) => sameSearchInput(path.join(outputDir, file), path.join(previousDir, file)));
   return (await Promise.all(compared)).every(Boolean);
 }
 
-async function sameBytes(a: string, b: string) {
-  const [ca, cb] = await Promise.all([fs.readFile(a), fs.readFile(b).catch(() => null)]);
-  return cb !== null && ca.equals(cb);
+async function sameSearchInput(a: string, b: string) {
+  const [ca, cb] = await Promise.all([fs.readFile(a, 'utf8'), fs.readFile(b, 'utf8').catch(() => null)]);
+  return cb !== null && searchInputOf(ca) === searchInputOf(cb);
 }
 
 async function readEntry(indexDir: string): Promise<Entry | null> {
@@ -213,7 +213,7 @@ async function indexLanguage(outputDir: string, files: string[], runDir: string)
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Sent one after the other without waiting: Pagefind takes them in the order they come.
     const added = files.map(async (file) => {
-      const content = await fs.readFile(path.join(outputDir, file), 'utf8');
+      const content = searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))!;
       return { file, content };
     });
     const results: Promise<string[]>[] = [];

@@ -121,7 +121,7 @@ describe('loadSiteContentSince', () => {
     cms.data.authors.length = 0;
     cms.data.articles[0] = { ...cms.data.articles[0]!, author: null, reviewedBy: null };
     const next = await load(cms.client, first.nodes);
-    expect(next.report.notes).toEqual(['articles of en read in full: an author or topic changed']);
+    expect(next.report.notes).toEqual(['articles of en read in full: an author or topic is gone']);
     expect(next.content.byLocale.en!.articles[0]!.author).toBeNull();
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
   });

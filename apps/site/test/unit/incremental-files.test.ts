@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOverInto } from '../../src/incremental/copy.js';
-import { searchLanguageOf } from '../../src/indexed-pages.js';
+import { searchInputOf, searchLanguageOf } from '../../src/indexed-pages.js';
 
 describe('searchLanguageOf', () => {
   it('names the index Pagefind puts a marked page in: its <html lang>, lower-cased', () => {
@@ -14,6 +14,30 @@ describe('searchLanguageOf', () => {
 
   it('is null for a page the index does not take', () => {
     expect(searchLanguageOf('<html lang="en"><body><main>x</main></body></html>')).toBeNull();
+  });
+});
+
+describe('searchInputOf', () => {
+  const page = (around: string, body = '<h1>Title</h1><p>Text</p>') =>
+    `<!doctype html><html lang="es"><head><title>T</title></head><body><nav>${around}</nav><main><article class="a" data-pagefind-body>${body}</article><aside>${around}</aside></main></body></html>`;
+
+  it('is the page language and the marked element, whatever surrounds it', () => {
+    expect(searchInputOf(page('one'))).toBe('<!doctype html><html lang="es"><body><article class="a" data-pagefind-body><h1>Title</h1><p>Text</p></article></body></html>');
+    expect(searchInputOf(page('one'))).toBe(searchInputOf(page('another')));
+    expect(searchInputOf(page('one'))).not.toBe(searchInputOf(page('one', '<h1>Title</h1><p>Other text</p>')));
+  });
+
+  it('keeps elements of the same kind nested in the marked one', () => {
+    const input = searchInputOf(page('x', '<h1>T</h1><article><p>inner</p></article><p>after</p>'))!;
+    expect(input).toContain('<article><p>inner</p></article><p>after</p></article></body>');
+  });
+
+  it('is the whole page when the element cannot be cut out, and null for a page not indexed', () => {
+    const twice = '<html lang="en"><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body></html>';
+    expect(searchInputOf(twice)).toBe(twice);
+    const unclosed = '<html lang="en"><body><div data-pagefind-body>a</body></html>';
+    expect(searchInputOf(unclosed)).toBe(unclosed);
+    expect(searchInputOf('<html lang="en"><body>a</body></html>')).toBeNull();
   });
 });
 

@@ -54,8 +54,8 @@ export type FetchReport = {
  * (everything without it). Global and the self-assessment, one request each, are always read.
  *
  * What can change a record's GraphQL answer without changing its timestamps is re-read in full:
- * a locale's articles when any of its authors or topics was added, changed or removed (an article
- * holds their documentIds, and the CMS drops a link to a deleted one); a locale's articles and
+ * a locale's articles when one of its authors or topics is gone (an article holds their
+ * documentIds, and the CMS drops a link to a deleted or unpublished one); a locale's articles and
  * authors when a media file they show changed or vanished.
  */
 export async function fetchNodesSince(
@@ -145,11 +145,13 @@ async function syncLocale(
     wasted.push(authorsDelta);
     authorsOf = await syncCollection(client, authors, code, kept.authors, { full: true });
   }
-  const linksChanged = authorsOf.changed.size > 0 || topicsOf.changed.size > 0;
+  // An article's answer holds its author's and topics' documentIds only: a rename leaves it as it
+  // is, a document that vanished (deleted, unpublished) is unlinked without stamping the article.
+  const linksChanged = vanished(kept?.authors, authorsOf.nodes) || vanished(kept?.topics, topicsOf.nodes);
   const coverChanged = kept?.articles.some((a) => shows(a.cover)) ?? false;
   let articlesOf = articlesDelta;
   if (kept && !drafts && (linksChanged || coverChanged)) {
-    notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic changed' : 'a cover image changed'}`);
+    notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic is gone' : 'a cover image changed'}`);
     wasted.push(articlesDelta);
     articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
   }
@@ -169,6 +171,13 @@ async function syncLocale(
     // A delta superseded by a full read still cost its records: counted as fetched, not as re-used.
     synced: [articlesOf, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
   };
+}
+
+/** Whether a document of `kept` is not in `now`. */
+function vanished(kept: { documentId: string }[] | undefined, now: { documentId: string }[]) {
+  if (!kept) return false;
+  const ids = new Set(now.map((n) => n.documentId));
+  return kept.some((k) => !ids.has(k.documentId));
 }
 
 /** A preview's published articles: none (it reads drafts instead). */
