@@ -171,34 +171,32 @@ type Pick = (name: string, inFolder: boolean) => boolean;
 
 /** Hard links of one language's files of the previous index (the previous output is never written to again). */
 const linkLanguage = (from: string, to: string, language: string, entry: LanguageEntry) =>
-  linkFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder));
+  placeFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder), linkFile);
+
+/** Hard links of every file of a folder. */
+const linkTree = (from: string, to: string) => placeFiles(from, to, () => true, linkFile);
 
 /** Hard links of the files of a folder that `pick` takes. */
-async function linkFiles(from: string, to: string, pick: Pick, inFolder = false) {
-  await fs.mkdir(to, { recursive: true });
-  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkFiles(source, target, pick, true);
-    else if (pick(entry.name, inFolder)) {
-      // Two languages may share a stemmer file: the second finds it there.
-      await fs.link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') await fs.copyFile(source, target);
-      });
-    }
-  }
+const linkFiles = (from: string, to: string, pick: Pick) => placeFiles(from, to, pick, linkFile);
+
+/** Moves the files of a run's folder that `pick` takes into the index (not its pagefind-entry.json). */
+const moveFiles = (from: string, to: string, pick: Pick) => placeFiles(from, to, (name, inFolder) => name !== ENTRY_FILE && pick(name, inFolder), (s, t) => fs.rename(s, t));
+
+async function linkFile(source: string, target: string) {
+  await fs.link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+    // A file of the same name is one of the same bytes (Pagefind names them by their content).
+    if (error.code !== 'EEXIST') await fs.copyFile(source, target);
+  });
 }
 
-const linkTree = (from: string, to: string) => linkFiles(from, to, () => true);
-
-/** Moves the files of a run's folder that `pick` takes into the index. */
-async function moveFiles(from: string, to: string, pick: Pick, inFolder = false) {
+/** Puts the files of a folder that `pick` takes, sub-folders included, into another. */
+async function placeFiles(from: string, to: string, pick: Pick, place: (source: string, target: string) => Promise<void>, inFolder = false) {
   await fs.mkdir(to, { recursive: true });
   for (const entry of await fs.readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await moveFiles(source, target, pick, true);
-    else if (entry.name !== ENTRY_FILE && pick(entry.name, inFolder)) await fs.rename(source, target);
+    if (entry.isDirectory()) await placeFiles(source, target, pick, place, true);
+    else if (pick(entry.name, inFolder)) await place(source, target);
   }
 }
 
