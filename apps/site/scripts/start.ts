@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { readEnv, readRebuildSecret, readServerEnv } from '../src/env.js';
 import { createRebuildQueue } from '../src/rebuild-queue.js';
 import { createBuildReporter, type BuildReport, type BuildTarget, type BuildTrigger } from '../src/rebuild-report.js';
-import { runBuildProcess } from '../src/rebuild-runner.js';
+import { runBuildProcess, stopWaitingBuilds } from '../src/rebuild-runner.js';
 import { targetsFor, triggerFromWebhook } from '../src/rebuild-webhook.js';
 import { createStaticServer } from '../src/serve.js';
 import { waitForCms } from '../src/wait-for-cms.js';
@@ -87,6 +87,7 @@ queue.request('preview', startup);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     console.log('\n[solace] stopping the builds ...');
+    stopWaitingBuilds();
     await queue.stop();
     await Promise.race([reporter.flush(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
     process.exit(0);

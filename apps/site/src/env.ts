@@ -210,6 +210,10 @@ export function readEnv(): SiteEnv {
 }
 
 /** The environment for a child process (a build started by `pnpm start`): this one plus `extra`. */
+/** Set by the rebuild runner on a build's process started ahead of its build (src/rebuild-child.ts). */
+export const STARTED_AHEAD = 'SITE_BUILD_ON_GO';
+export const startedAhead = () => process.env[STARTED_AHEAD] === '1';
+
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }

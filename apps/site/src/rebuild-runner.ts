@@ -1,26 +1,81 @@
 // Runs one build of the rebuild queue as a child process (src/rebuild-child.ts), killed with
-// everything it started (pagefind) when the queue's deadline aborts it.
-import { spawn } from 'node:child_process';
+// everything it started (pagefind) when the queue's deadline aborts it. The next build's process
+// is started as soon as one ends, and waits with the code loaded (see rebuild-child.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
-import { childEnv, SITE_DIR } from './env.js';
+import { childEnv, SITE_DIR, STARTED_AHEAD } from './env.js';
 import type { ChildResult } from './rebuild-child.js';
 import type { BuildJob, BuildOutcome } from './rebuild-queue.js';
 
 const KILL_GRACE_MS = 5_000;
 const KEPT_LINES = 20;
 
+export type BuildSettings = { outputDir: string; siteUrl: string; preview: boolean };
+
+/** A build's process; one started ahead says when it has loaded the code (false: it ended first). */
+type BuildProcess = { child: ChildProcess; loaded: Promise<boolean> | null };
+
+/** Processes started ahead, waiting for their build, by output folder. */
+const ready = new Map<string, BuildProcess>();
+let stopped = false;
+
+function startProcess(settings: BuildSettings, ahead: boolean): BuildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
+    cwd: SITE_DIR,
+    env: childEnv({
+      SITE_PREVIEW: String(settings.preview),
+      SITE_OUTPUT_DIR: settings.outputDir,
+      SITE_URL: settings.siteUrl,
+      [STARTED_AHEAD]: ahead ? '1' : '',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own process group, so that a kill reaches what it started too.
+    detached: true,
+  });
+  const loaded = ahead
+    ? new Promise<boolean>((resolve) => {
+        child.on('message', (message) => message === 'loaded' && resolve(true));
+        child.once('close', () => resolve(false));
+      })
+    : null;
+  return { child, loaded };
+}
+
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null && child.connected;
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Stops the processes waiting for a build (when the server stops). */
+export function stopWaitingBuilds() {
+  stopped = true;
+  for (const { child } of ready.values()) killGroup(child, 'SIGTERM');
+  ready.clear();
+}
+
 /** A build of `outputDir` (the site, or the preview with drafts when `preview`), its output prefixed with the target. */
-export function runBuildProcess(job: BuildJob, settings: { outputDir: string; siteUrl: string; preview: boolean }): Promise<BuildOutcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
-      cwd: SITE_DIR,
-      env: childEnv({ SITE_PREVIEW: String(settings.preview), SITE_OUTPUT_DIR: settings.outputDir, SITE_URL: settings.siteUrl }),
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      // Its own process group, so that a kill reaches what it started too.
-      detached: true,
-    });
+export async function runBuildProcess(job: BuildJob, settings: BuildSettings): Promise<BuildOutcome> {
+  const waiting = ready.get(settings.outputDir);
+  ready.delete(settings.outputDir);
+  const usable = waiting && alive(waiting.child) ? waiting : null;
+  if (waiting && !usable) killGroup(waiting.child, 'SIGTERM');
+  const { outcome, stale } = await runIn(usable ?? startProcess(settings, false), job, settings);
+  // Code changed since the waiting process loaded it: the build runs in a fresh one.
+  const final = stale ? (await runIn(startProcess(settings, false), job, settings)).outcome : outcome;
+  if (!stopped) ready.set(settings.outputDir, startProcess(settings, true));
+  return final;
+}
+
+function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSettings) {
+  return new Promise<{ outcome: BuildOutcome; stale: boolean }>((resolve) => {
     const lastLines: string[] = [];
+    // Whatever a process started ahead printed while it waited was kept by its streams: shown now.
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream! }).on('line', (line) => {
         console.log(`[${job.target}] ${line}`);
@@ -29,40 +84,42 @@ export function runBuildProcess(job: BuildJob, settings: { outputDir: string; si
       });
     }
     let result: ChildResult | undefined;
-    child.on('message', (message) => (result = message as ChildResult));
+    child.on('message', (message) => {
+      if (message !== 'loaded') result = message as ChildResult;
+    });
 
-    const killGroup = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-    };
     let forceKill: NodeJS.Timeout | undefined;
     const onAbort = () => {
-      killGroup('SIGTERM');
-      forceKill = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+      killGroup(child, 'SIGTERM');
+      forceKill = setTimeout(() => killGroup(child, 'SIGKILL'), KILL_GRACE_MS);
     };
     job.signal.addEventListener('abort', onAbort, { once: true });
 
     child.on('error', (error) => {
       job.signal.removeEventListener('abort', onAbort);
-      resolve({ ok: false, error: { message: `Could not start the build: ${error.message}`, entry: null } });
+      resolve({ outcome: { ok: false, error: { message: `Could not start the build: ${error.message}`, entry: null } }, stale: false });
     });
     child.on('close', async (code, signal) => {
       job.signal.removeEventListener('abort', onAbort);
       clearTimeout(forceKill);
       if (job.signal.aborted) {
-        killGroup('SIGKILL');
+        killGroup(child, 'SIGKILL');
         // A killed build leaves its staging folder behind (src/build.ts names it by process id).
         await fs.rm(`${settings.outputDir}.building-${child.pid}`, { recursive: true, force: true });
       }
-      if (result) {
-        resolve(result.ok ? { ok: true } : { ok: false, error: result.error });
+      if (result && 'stale' in result) {
+        console.log(`[${job.target}] [solace] the code changed since the build's process started: building in a fresh one`);
+        resolve({ outcome: { ok: false, error: { message: 'stale build process', entry: null } }, stale: !job.signal.aborted });
+      } else if (result) {
+        resolve({ outcome: result.ok ? { ok: true } : { ok: false, error: result.error }, stale: false });
       } else {
         const how = signal ? `was stopped (${signal})` : `exited with code ${code}`;
-        resolve({ ok: false, error: { message: `The build process ${how}. Last output:\n${lastLines.join('\n')}`, entry: null } });
+        resolve({ outcome: { ok: false, error: { message: `The build process ${how}. Last output:\n${lastLines.join('\n')}`, entry: null } }, stale: false });
       }
     });
+    if (job.signal.aborted) onAbort();
+    // Sent once it has loaded the code (a message before it listens would be lost); if it ended
+    // instead, 'close' above has said so.
+    else void loaded?.then((ok) => ok && alive(child) && child.send('go'));
   });
 }

@@ -48,6 +48,11 @@ export function codeHash(settings: Record<string, unknown>): Promise<string> {
   return filesHash(`format ${FORMAT_VERSION}\0${JSON.stringify(settings)}`, INPUTS);
 }
 
+/** A hash of the code alone (no settings): a process that loaded it can tell whether it changed since. */
+export function sourcesHash(): Promise<string> {
+  return filesHash('sources', INPUTS);
+}
+
 /**
  * What the kept content nodes (content.json) depend on: the content package's queries, the
  * schema, the code that fetches and merges them, and where they came from. The site's own code

@@ -87,6 +87,8 @@ describe('pnpm start', () => {
     // ... and its output is served once it is built.
     await expect.poll(() => request(site.sitePort, { path: ARTICLE }).then((r) => r.body.includes(title)), { timeout: 90_000, interval: 250 }).toBe(true);
     console.log(`[start] publish -> served on the site in ${Date.now() - published} ms`);
+    // In a process started when the previous build ended, with the code loaded.
+    expect(site.output()).toMatch(/\[site\] \[solace\] the code was loaded ahead of this build/);
     await expect.poll(() => request(site.previewPort, { path: ARTICLE }).then((r) => r.status === 200 && r.body.includes(title)), { timeout: 90_000, interval: 500 }).toBe(true);
     expect(site.exited()).toBe(false);
   });
