@@ -54,9 +54,9 @@ export type RebuildQueue = {
   status: (target: BuildTarget) => { pending: number; building: boolean; failuresInARow: number; nextBuildAt: Date | null };
 };
 
-// The CMS sends a publish's webhooks within milliseconds of each other: half a second of quiet
-// catches them and an editor's quick succession of saves, and costs a publish little.
-export const REBUILD_DEFAULTS = { debounceMs: 500, maxWaitMs: 10_000, deadlineMs: 5 * 60_000, retryMs: 2_000, maxRetryMs: 60_000 };
+// The CMS sends a publish's webhooks within milliseconds of each other: a quarter of a second of
+// quiet catches them, and costs a publish little.
+export const REBUILD_DEFAULTS = { debounceMs: 250, maxWaitMs: 10_000, deadlineMs: 5 * 60_000, retryMs: 2_000, maxRetryMs: 60_000 };
 
 export function createRebuildQueue(options: RebuildQueueOptions): RebuildQueue {
   const { debounceMs, maxWaitMs, deadlineMs, retryMs, maxRetryMs } = { ...REBUILD_DEFAULTS, ...definedOnly(options) };

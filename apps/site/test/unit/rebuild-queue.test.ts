@@ -48,30 +48,30 @@ afterEach(() => {
 });
 
 describe('the rebuild queue', () => {
-  it('waits for a quiet 0.5 s after the last change before building', async () => {
+  it('waits for a quiet 0.25 s after the last change before building', async () => {
     const { queue, builds } = setup();
     queue.start();
     queue.request('site', trigger('a'));
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(200);
     queue.request('site', trigger('b'));
-    await vi.advanceTimersByTimeAsync(499);
+    await vi.advanceTimersByTimeAsync(249);
     expect(builds.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(builds.calls).toHaveLength(1);
-    expect(builds.calls[0]!.at).toBe(900);
+    expect(builds.calls[0]!.at).toBe(450);
     expect(builds.calls[0]!.job.triggers.map((t) => t.documentId)).toEqual(['a', 'b']);
   });
 
   it('builds a change within 10 s however many changes follow it', async () => {
     const { queue, builds } = setup();
     queue.start();
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 60; i++) {
       queue.request('site', trigger(`edit-${i}`));
-      await vi.advanceTimersByTimeAsync(400);
+      await vi.advanceTimersByTimeAsync(200);
     }
     const first = builds.of('site')[0]!;
     expect(first.at).toBe(10_000);
-    expect(first.job.triggers).toHaveLength(25);
+    expect(first.job.triggers).toHaveLength(50);
   });
 
   it('runs one build at a time per target; changes during a build cause exactly one more', async () => {
@@ -115,7 +115,7 @@ describe('the rebuild queue', () => {
     // A draft saved while the site is quiet builds the preview straight after the quiet time.
     builds.of('site')[1]!.settle({ ok: true });
     queue.request('preview', trigger('b', 'entry.update'));
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(250);
     expect(builds.calls.map((c) => c.job.target)).toEqual(['site', 'preview', 'site', 'preview']);
   });
 
@@ -146,7 +146,7 @@ describe('the rebuild queue', () => {
     const { queue, builds, reports } = setup({ deadlineMs: 60_000 });
     queue.start();
     queue.request('preview', trigger('a'));
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(250);
     const { job } = builds.calls[0]!;
     await vi.advanceTimersByTimeAsync(59_999);
     expect(job.signal.aborted).toBe(false);
@@ -201,7 +201,7 @@ describe('the rebuild queue', () => {
     queue.start();
     const first = trigger('doc-1');
     queue.request('site', first);
-    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(250);
     await vi.advanceTimersByTimeAsync(4_000);
     const entry = { type: 'article', documentId: 'doc-1', locale: 'en', field: 'slug' };
     builds.calls[0]!.settle({ ok: false, error: { message: 'Invalid article', entry } });
@@ -217,7 +217,7 @@ describe('the rebuild queue', () => {
       siteUrl: 'http://localhost:8080', error: null,
     });
     expect(reports[2]).toMatchObject({
-      startedAt: '2026-03-03T12:00:00.500Z', finishedAt: '2026-03-03T12:00:04.500Z', durationMs: 4_000, error: { message: 'Invalid article', entry },
+      startedAt: '2026-03-03T12:00:00.250Z', finishedAt: '2026-03-03T12:00:04.250Z', durationMs: 4_000, error: { message: 'Invalid article', entry },
     });
     await vi.advanceTimersByTimeAsync(2_000);
     builds.calls[1]!.settle({ ok: true });
