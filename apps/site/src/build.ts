@@ -6,6 +6,7 @@ import { provideModel } from '../_config/data.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
+import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, readWrittenPage } from './incremental/copy.js';
@@ -35,6 +36,8 @@ export type BuildOptions = {
   snapshot?: ContentSnapshotOptions;
   /** Render every page, ignoring the previous build (SITE_BUILD_COLD=1 for scripts/build.ts and pnpm start). */
   cold?: boolean;
+  /** The code's hash (sourcesHash), when the caller has just taken it (src/rebuild-child.ts). */
+  sources?: string;
 };
 
 /** The error a person needs to read, wherever Eleventy wrapped it. */
@@ -71,7 +74,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 }
 
-async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: BuildOptions): Promise<BuildResult> {
+async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const env = readEnv();
   const staging = `${env.outputDir}.building-${process.pid}`;
@@ -86,7 +89,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild }: B
   const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const phases = phaseClock();
   try {
-    const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview });
+    const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview }, sources);
     const previous = cold
       ? { manifest: null, reason: 'a cold build was asked for' }
       : (await exists(env.outputDir))
@@ -257,13 +260,4 @@ async function recordOf(staging: string, fingerprint: string, urls: string[], fi
     if (page.searchLanguage) indexed.push({ file: file.split(path.sep).join('/'), language: page.searchLanguage });
   }
   return { fingerprint, files, images: [...images], indexed };
-}
-
-async function exists(p: string) {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
 }

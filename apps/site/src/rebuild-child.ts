@@ -26,16 +26,18 @@ function goAhead() {
 }
 
 async function run(): Promise<ChildResult | null> {
+  let sources: string | undefined;
   if (startedAhead() && process.send) {
     const loadedFrom = await sourcesHash();
     // Eleventy imports its config by the same URL: this import is the one it finds.
     await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
     if (!(await goAhead())) return null;
-    if ((await sourcesHash()) !== loadedFrom) return { stale: true };
+    sources = await sourcesHash();
+    if (sources !== loadedFrom) return { stale: true };
     console.log('[solace] the code was loaded ahead of this build');
   }
   try {
-    const built = await buildSite();
+    const built = await buildSite({ sources });
     console.log(`[solace] built ${built.pages} pages into ${built.outputDir} in ${built.totalMs} ms (fetch ${built.fetchMs} ms)`);
     return { ok: true, pages: built.pages, totalMs: built.totalMs };
   } catch (error) {

@@ -65,15 +65,16 @@ export async function runBuildProcess(job: BuildJob, settings: BuildSettings): P
   ready.delete(settings.outputDir);
   const usable = waiting && alive(waiting.child) ? waiting : null;
   if (waiting && !usable) killGroup(waiting.child, 'SIGTERM');
-  const { outcome, stale } = await runIn(usable ?? startProcess(settings, false), job, settings);
-  // Code changed since the waiting process loaded it: the build runs in a fresh one.
-  const final = stale ? (await runIn(startProcess(settings, false), job, settings)).outcome : outcome;
+  let outcome = await runIn(usable ?? startProcess(settings, false), job, settings);
+  // Code changed since the waiting process loaded it: the build runs in a fresh one (which, not
+  // started ahead, never says stale).
+  if (outcome === 'stale') outcome = (await runIn(startProcess(settings, false), job, settings)) as BuildOutcome;
   if (!stopped) ready.set(settings.outputDir, startProcess(settings, true));
-  return final;
+  return outcome;
 }
 
 function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSettings) {
-  return new Promise<{ outcome: BuildOutcome; stale: boolean }>((resolve) => {
+  return new Promise<BuildOutcome | 'stale'>((resolve) => {
     const lastLines: string[] = [];
     // Whatever a process started ahead printed while it waited was kept by its streams: shown now.
     for (const stream of [child.stdout, child.stderr]) {
@@ -97,7 +98,7 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
 
     child.on('error', (error) => {
       job.signal.removeEventListener('abort', onAbort);
-      resolve({ outcome: { ok: false, error: { message: `Could not start the build: ${error.message}`, entry: null } }, stale: false });
+      resolve({ ok: false, error: { message: `Could not start the build: ${error.message}`, entry: null } });
     });
     child.on('close', async (code, signal) => {
       job.signal.removeEventListener('abort', onAbort);
@@ -107,14 +108,14 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
         // A killed build leaves its staging folder behind (src/build.ts names it by process id).
         await fs.rm(`${settings.outputDir}.building-${child.pid}`, { recursive: true, force: true });
       }
-      if (result && 'stale' in result) {
+      if (result && 'stale' in result && !job.signal.aborted) {
         console.log(`[${job.target}] [solace] the code changed since the build's process started: building in a fresh one`);
-        resolve({ outcome: { ok: false, error: { message: 'stale build process', entry: null } }, stale: !job.signal.aborted });
-      } else if (result) {
-        resolve({ outcome: result.ok ? { ok: true } : { ok: false, error: result.error }, stale: false });
+        resolve('stale');
+      } else if (result && 'ok' in result) {
+        resolve(result.ok ? { ok: true } : { ok: false, error: result.error });
       } else {
         const how = signal ? `was stopped (${signal})` : `exited with code ${code}`;
-        resolve({ outcome: { ok: false, error: { message: `The build process ${how}. Last output:\n${lastLines.join('\n')}`, entry: null } }, stale: false });
+        resolve({ ok: false, error: { message: `The build process ${how}. Last output:\n${lastLines.join('\n')}`, entry: null } });
       }
     });
     if (job.signal.aborted) onAbort();

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createDownloader, type Download } from '@solace/content';
 import { SITE_DIR } from '../env.js';
+import { exists } from '../file-exists.js';
 
 /**
  * Where downloaded CMS images are kept between builds: the site's own `.cache/` (git-ignored),
@@ -58,13 +59,4 @@ export function createImageCache({ dir = IMAGE_CACHE_DIR, download = createDownl
       return pending;
     },
   };
-}
-
-async function exists(file: string) {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

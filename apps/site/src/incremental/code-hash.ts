@@ -43,9 +43,13 @@ async function filesUnder(target: string): Promise<string[]> {
   return nested.flat();
 }
 
-/** A hash of the code and settings a build's output depends on, besides the content. */
-export function codeHash(settings: Record<string, unknown>): Promise<string> {
-  return filesHash(`format ${FORMAT_VERSION}\0${JSON.stringify(settings)}`, INPUTS);
+/**
+ * A hash of the code and settings a build's output depends on, besides the content; `sources` is
+ * the code's own hash (sourcesHash) when the caller has just taken it.
+ */
+export async function codeHash(settings: Record<string, unknown>, sources?: string): Promise<string> {
+  const code = sources ?? (await sourcesHash());
+  return crypto.createHash('sha256').update(`format ${FORMAT_VERSION}\0${JSON.stringify(settings)}\0${code}`).digest('hex');
 }
 
 /** A hash of the code alone (no settings): a process that loaded it can tell whether it changed since. */

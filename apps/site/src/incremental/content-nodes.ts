@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { ContentNodes } from '@solace/content';
-import { cacheDirOf, writeCacheFile } from './manifest.js';
+import { readCacheFile, writeCacheFile } from './manifest.js';
 
 /**
  * The raw CMS nodes the last build fetched, kept next to its manifest (`<outputDir>.cache/`), so
@@ -11,24 +9,17 @@ import { cacheDirOf, writeCacheFile } from './manifest.js';
 type ContentNodesFile = { kind: 'solace-content-nodes'; key: string; nodes: ContentNodes };
 
 const NODES_FILE = 'content.json';
-const nodesFile = (outputDir: string) => path.join(cacheDirOf(outputDir), NODES_FILE);
 
 export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
 
 /** The kept nodes, or why they cannot be used (then the content is fetched in full). */
 export async function readContentNodes(outputDir: string, key: string): Promise<ContentNodesRead> {
-  let text: string;
-  try {
-    text = await fs.readFile(nodesFile(outputDir), 'utf8');
-  } catch {
-    return { nodes: null, reason: 'no content snapshot of a previous build' };
-  }
-  let parsed: Partial<ContentNodesFile>;
-  try {
-    parsed = JSON.parse(text) as Partial<ContentNodesFile>;
-  } catch {
-    return { nodes: null, reason: 'the content snapshot is corrupt' };
-  }
+  const read = await readCacheFile<ContentNodesFile>(outputDir, NODES_FILE, {
+    missing: 'no content snapshot of a previous build',
+    corrupt: 'the content snapshot is corrupt',
+  });
+  if ('reason' in read) return { nodes: null, reason: read.reason };
+  const parsed = read.value;
   const nodes = parsed?.nodes;
   if (parsed?.kind !== 'solace-content-nodes' || !nodes || !Array.isArray(nodes.media) || !Array.isArray(nodes.localeList) || !isLocaleSets(nodes.locales)) {
     return { nodes: null, reason: 'the content snapshot is not one this version writes' };

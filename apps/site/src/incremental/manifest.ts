@@ -17,24 +17,19 @@ export type PageRecord = { fingerprint: string; files: string[]; images: string[
 export type IndexedFile = { file: string; language: string };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
-const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), 'manifest.json');
+const MANIFEST_FILE = 'manifest.json';
+const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), MANIFEST_FILE);
 
 export type ManifestRead = { manifest: Manifest } | { manifest: null; reason: string };
 
 /** The previous build's manifest, or why it cannot be used (then the build is a cold one). */
 export async function readManifest(outputDir: string, codeHash: string): Promise<ManifestRead> {
-  let text: string;
-  try {
-    text = await fs.readFile(manifestFile(outputDir), 'utf8');
-  } catch {
-    return { manifest: null, reason: 'no snapshot of a previous build' };
-  }
-  let parsed: Partial<Manifest>;
-  try {
-    parsed = JSON.parse(text) as Partial<Manifest>;
-  } catch {
-    return { manifest: null, reason: 'the snapshot of the previous build is corrupt' };
-  }
+  const read = await readCacheFile<Manifest>(outputDir, MANIFEST_FILE, {
+    missing: 'no snapshot of a previous build',
+    corrupt: 'the snapshot of the previous build is corrupt',
+  });
+  if ('reason' in read) return { manifest: null, reason: read.reason };
+  const parsed = read.value;
   if (parsed?.kind !== 'solace-build-manifest' || parsed.format !== FORMAT_VERSION || typeof parsed.pages !== 'object' || !parsed.pages) {
     return { manifest: null, reason: 'the snapshot is not one this version writes' };
   }
@@ -48,7 +43,7 @@ export async function dropManifest(outputDir: string) {
 }
 
 export async function writeManifest(outputDir: string, manifest: Manifest) {
-  await writeCacheFile(outputDir, 'manifest.json', manifest);
+  await writeCacheFile(outputDir, MANIFEST_FILE, manifest);
 }
 
 /** A file of `<outputDir>.cache/` as JSON, whole or not at all (written aside, then renamed). */
@@ -58,4 +53,23 @@ export async function writeCacheFile(outputDir: string, name: string, value: unk
   const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
   await fs.writeFile(tmp, JSON.stringify(value));
   await fs.rename(tmp, path.join(dir, name));
+}
+
+/** A JSON file of `<outputDir>.cache/`, parsed (its shape is the caller's to check), or why not. */
+export async function readCacheFile<T>(
+  outputDir: string,
+  name: string,
+  reasons: { missing: string; corrupt: string },
+): Promise<{ value: Partial<T> | null } | { reason: string }> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(cacheDirOf(outputDir), name), 'utf8');
+  } catch {
+    return { reason: reasons.missing };
+  }
+  try {
+    return { value: JSON.parse(text) as Partial<T> | null };
+  } catch {
+    return { reason: reasons.corrupt };
+  }
 }
