@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import DataLoader from 'dataloader';
+import { isEmptyList } from './graphql-fast-fields';
 
 /**
  * Strapi's GraphQL resolves an article's relations, cover and SEO component (and an author's photo) one record at a
@@ -124,7 +125,7 @@ export async function loadForParents(
   const rows = await findMany({ select: ['id'], where: { id: { $in: parents.map((p) => p.id) } }, populate: populateField });
   const byId = new Map(rows.map((row) => [row.id, row[field]]));
 
-  const suspects = parents.filter((p) => typeof p.documentId === 'string' && isEmpty(byId.get(p.id)));
+  const suspects = parents.filter((p) => typeof p.documentId === 'string' && isEmptyList(byId.get(p.id)));
   if (suspects.length > 0) {
     const current = await findMany({
       select: ['id', 'documentId', 'locale', 'publishedAt'],
@@ -145,7 +146,6 @@ export async function loadForParents(
   });
 }
 
-const isEmpty = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
 
 /** The row that now holds a parent's document in the parent's locale and publication state. */
 function currentRowOf(parent: Row) {

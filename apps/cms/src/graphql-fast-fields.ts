@@ -29,7 +29,7 @@ type ContentApiService = { buildSchema: () => Schema };
 type Nexus = { plugin: (config: { name: string; onAfterBuild: (schema: Schema) => void }) => unknown };
 
 /** What became of the last schema's fields, for the log and the tests. */
-export type FastFieldsReport = { unwrapped: number; kept: number };
+type FastFieldsReport = { unwrapped: number; kept: number };
 
 const isObjectType = (type: unknown): type is ObjectType =>
   Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
@@ -43,7 +43,8 @@ export function wrapperIsInert(typeName: string, config: ResolverConfig | undefi
   return noAuth && isEmptyList(config.policies) && isEmptyList(config.middlewares);
 }
 
-const isEmptyList = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
+/** Nothing, or an empty list. */
+export const isEmptyList = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
 
 /** A field's configuration as the wrapper reads it (lodash get: the literal "Type.field" key, else the nested path). */
 export function resolverConfigOf(config: ResolversConfig, typeName: string, fieldName: string): ResolverConfig | undefined {
@@ -93,16 +94,12 @@ export function skipInertFieldWrappers(strapi: Core.Strapi) {
       throw new Error('graphql-fast-fields: the GraphQL schema was built without the resolver capture plugin running.');
     }
     const report = unwrapInertFields(schema, ownResolvers, lastExtension.resolversConfig ?? {});
-    lastReport = report;
     strapi.log.debug(`GraphQL: ${report.unwrapped} fields resolve without Strapi's pass-through wrapper, ${report.kept} keep it.`);
     return schema;
   };
 }
 
-let lastReport: FastFieldsReport = { unwrapped: 0, kept: 0 };
-export const fastFieldsReport = () => lastReport;
-
-export function unwrapInertFields(
+function unwrapInertFields(
   schema: Schema,
   ownResolvers: Map<string, Resolver | undefined>,
   resolversConfig: ResolversConfig,

@@ -29,7 +29,7 @@ export function provideModel(
  * translators were made again for each of the 500,000 `t` calls of a corpus build). Frozen, the
  * templates read the model itself.
  */
-export function sealed<T extends object>(value: T): Readonly<T> {
+function sealed<T extends object>(value: T): Readonly<T> {
   return Object.freeze(value);
 }
 

@@ -10,11 +10,7 @@ type Translators = (locale: string) => Translator;
 const cache = new WeakMap<Record<string, Strings>, Translators>();
 
 /** One translator per locale over the interface texts of a build (the model's `strings`), made when first asked for. */
-let last: { strings: Record<string, Strings>; translators: Translators } | undefined;
-
 export function translators(strings: Record<string, Strings>): Translators {
-  // Every filter call of a page asks with the same strings: skip the WeakMap then.
-  if (last?.strings === strings) return last.translators;
   let forStrings = cache.get(strings);
   if (!forStrings) {
     const byLocale = new Map<string, Translator>();
@@ -25,7 +21,6 @@ export function translators(strings: Record<string, Strings>): Translators {
     };
     cache.set(strings, forStrings);
   }
-  last = { strings, translators: forStrings };
   return forStrings;
 }
 

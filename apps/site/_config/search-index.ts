@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { carryOverAll } from '../src/incremental/copy.js';
 import { searchInputOf, searchLanguageOf } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
@@ -171,33 +172,35 @@ type Pick = (name: string, inFolder: boolean) => boolean;
 
 /** Hard links of one language's files of the previous index (the previous output is never written to again). */
 const linkLanguage = (from: string, to: string, language: string, entry: LanguageEntry) =>
-  placeFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder), linkFile);
+  linkFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder));
 
 /** Hard links of every file of a folder. */
-const linkTree = (from: string, to: string) => placeFiles(from, to, () => true, linkFile);
+const linkTree = (from: string, to: string) => linkFiles(from, to, () => true);
 
-/** Hard links of the files of a folder that `pick` takes. */
-const linkFiles = (from: string, to: string, pick: Pick) => placeFiles(from, to, pick, linkFile);
-
-/** Moves the files of a run's folder that `pick` takes into the index (not its pagefind-entry.json). */
-const moveFiles = (from: string, to: string, pick: Pick) => placeFiles(from, to, (name, inFolder) => name !== ENTRY_FILE && pick(name, inFolder), (s, t) => fs.rename(s, t));
-
-async function linkFile(source: string, target: string) {
-  await fs.link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-    // A file of the same name is one of the same bytes (Pagefind names them by their content).
-    if (error.code !== 'EEXIST') await fs.copyFile(source, target);
-  });
+/** Hard links of the files of a folder that `pick` takes, as the build carries pages. */
+async function linkFiles(from: string, to: string, pick: Pick) {
+  await fs.mkdir(to, { recursive: true });
+  await carryOverAll(from, to, await pickedFiles(from, pick), 'link');
 }
 
-/** Puts the files of a folder that `pick` takes, sub-folders included, into another. */
-async function placeFiles(from: string, to: string, pick: Pick, place: (source: string, target: string) => Promise<void>, inFolder = false) {
-  await fs.mkdir(to, { recursive: true });
-  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await placeFiles(source, target, pick, place, true);
-    else if (pick(entry.name, inFolder)) await place(source, target);
+/** Moves the files of a run's folder that `pick` takes into the index (not its pagefind-entry.json). */
+async function moveFiles(from: string, to: string, pick: Pick) {
+  const folders = new Set<string>();
+  for (const file of await pickedFiles(from, (name, inFolder) => name !== ENTRY_FILE && pick(name, inFolder))) {
+    const target = path.join(to, file);
+    if (!folders.has(path.dirname(target))) await fs.mkdir(path.dirname(target), { recursive: true });
+    folders.add(path.dirname(target));
+    await fs.rename(path.join(from, file), target);
   }
+}
+
+/** The files of a folder, sub-folders included (paths relative to it), that `pick` takes. */
+async function pickedFiles(from: string, pick: Pick) {
+  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)))
+    .filter((file) => pick(path.basename(file), file.includes(path.sep)));
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {

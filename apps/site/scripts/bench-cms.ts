@@ -16,9 +16,8 @@ import { childEnv, SITE_DIR } from '../src/env.js';
 const CMS_DIR = path.resolve(SITE_DIR, '../cms');
 // The CMS's own database drivers (the site does not depend on them).
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
-// The little of better-sqlite3 and pg used here (their types are the CMS's, not the site's).
+// The little of better-sqlite3 used here (its types are the CMS's, not the site's).
 type Sqlite = new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => { backup: (to: string) => Promise<unknown>; close: () => void };
-type Postgres = { Client: new (options: { connectionString: string }) => { connect: () => Promise<void>; query: (sql: string) => Promise<unknown>; end: () => Promise<void> } };
 
 export type BenchCms = {
   url: string;
@@ -74,18 +73,9 @@ export async function copyCorpus(tempDir: string): Promise<ThrowawayCopy> {
       },
     };
   }
-  const pg = cmsRequire('pg') as Postgres;
   const server = new URL(corpus.env.DATABASE_URL!);
   server.pathname = '/postgres';
-  const onServer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const onServer = (sql: string) => execSql({ DATABASE_CLIENT: 'postgres', DATABASE_URL: server.toString() }, sql);
   const name = `solace_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   await onServer(`CREATE DATABASE ${name} TEMPLATE ${CORPUS_POSTGRES_DATABASE}`).catch((error: Error) => {
     throw new Error(`Could not copy the PostgreSQL corpus ${CORPUS_POSTGRES_DATABASE} (has \`DATABASE_CLIENT=postgres pnpm corpus\` run? is something connected to it?): ${error.message}`);

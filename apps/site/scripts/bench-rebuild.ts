@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { articleUrl, authorUrl, providerUrl } from '@solace/routes';
+import { exists } from '../src/file-exists.js';
 import type { BenchCms } from './bench-cms.js';
 import { createEditor, type Editor } from './bench-editor.js';
 import { describeBuild, runBuild, seconds, type BuildRun } from './bench-run.js';
@@ -115,7 +116,7 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
         await editor.unpublishArticle(article.documentId);
         const url = articleUrl('en', String(article.slug));
         return rebuild(c, async () => {
-          const left = await fs.access(pageFile(c.siteDir, url)).then(() => true, () => false);
+          const left = await exists(pageFile(c.siteDir, url));
           if (left) throw new Error(`the unpublished article's page ${url} is still in the rebuilt output`);
         });
       },

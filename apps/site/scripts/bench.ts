@@ -5,12 +5,12 @@
 // the CMS stopped; prints a table and writes it to bench-results.json. `--only` / `--skip` measure
 // a subset (scripts/bench-options.ts). A benchmark, not a test: a row that cannot measure is
 // reported as failed and the others go on. Every row and every child process has a time limit.
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createContentClient, loadSiteContent } from '@solace/content';
 import { SITE_DIR } from '../src/env.js';
+import { newSecret } from '../test/start/run-start.js';
 import { freePort, startCorpusCms } from './bench-cms.js';
 import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
 import { cmsOf, rebuildRows } from './bench-rebuild.js';
@@ -220,7 +220,7 @@ async function main() {
   }
   const selected = selectRows(rows, args);
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-bench-'));
-  const server = { sitePort: await freePort(), previewPort: await freePort(), secret: crypto.randomBytes(32).toString('base64url') };
+  const server = { sitePort: await freePort(), previewPort: await freePort(), secret: newSecret() };
   context = { tempDir, cms: null, cmsUrl: '', siteDir: path.join(tempDir, 'site'), snapshotFile: path.join(tempDir, 'content-snapshot.json'), server };
   const measurements = new Map<string, Measurement>();
   const loadBefore = loadAverage();

@@ -113,9 +113,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     );
 
     const pagesRecord: Manifest['pages'] = {};
-    if (plan.mode === 'unchanged') {
-      Object.assign(pagesRecord, previous.manifest!.pages);
-    } else {
+    if (plan.mode !== 'unchanged') {
       const images = new Set<string>();
       const files: string[] = [];
       for (const { item, record } of plan.carry) {

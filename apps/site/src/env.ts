@@ -209,11 +209,11 @@ export function readEnv(): SiteEnv {
   return (siteEnv ??= parseEnv(process.env));
 }
 
-/** The environment for a child process (a build started by `pnpm start`): this one plus `extra`. */
 /** Set by the rebuild runner on a build's process started ahead of its build (src/rebuild-child.ts). */
 export const STARTED_AHEAD = 'SITE_BUILD_ON_GO';
 export const startedAhead = () => process.env[STARTED_AHEAD] === '1';
 
+/** The environment for a child process (a build started by `pnpm start`): this one plus `extra`. */
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }

@@ -1,7 +1,7 @@
 /** Only pages with this attribute (the articles) go into the search index, as soon as one page has it. */
-export const SEARCH_BODY_MARKER = 'data-pagefind-body';
+const SEARCH_BODY_MARKER = 'data-pagefind-body';
 
-export const isIndexedPage = (html: string) => html.includes(SEARCH_BODY_MARKER);
+const isIndexedPage = (html: string) => html.includes(SEARCH_BODY_MARKER);
 
 /**
  * The search index a page goes into, as Pagefind names it: one index per `<html lang>`,
@@ -10,7 +10,7 @@ export const isIndexedPage = (html: string) => html.includes(SEARCH_BODY_MARKER)
  */
 export function searchLanguageOf(html: string): string | null {
   if (!isIndexedPage(html)) return null;
-  const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1]?.trim();
+  const lang = htmlLang(html)?.trim();
   return lang ? lang.toLowerCase() : 'unknown';
 }
 
@@ -34,9 +34,12 @@ export function searchInputOf(html: string): string | null {
   for (let m = tags.exec(html); m; m = tags.exec(html)) {
     depth += m[1] ? -1 : 1;
     if (depth === 0) {
-      const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
+      const lang = htmlLang(html);
       return `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body>${html.slice(start, m.index + m[0].length)}</body></html>`;
     }
   }
   return html;
 }
+
+/** A page's `<html lang>` attribute, as written. */
+const htmlLang = (html: string) => /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];

@@ -65,8 +65,10 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   const transportFetch: typeof fetch = async (input, init) => {
     try {
       const response = await baseFetch(input, init);
-      const date = Date.parse(response.headers.get('date') ?? '');
-      if (firstAnswerAt === null && !Number.isNaN(date)) firstAnswerAt = new Date(date).toISOString();
+      if (firstAnswerAt === null) {
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (!Number.isNaN(date)) firstAnswerAt = new Date(date).toISOString();
+      }
       const body = await response.text();
       const { status, statusText, headers } = response;
       // null for an empty body: Response refuses any body, even '', on statuses like 204.

@@ -3,8 +3,8 @@ import { globalQuery } from '../content-types/global.js';
 import type { Locale } from '../content-types/locale.js';
 import { selfAssessmentQuery } from '../content-types/self-assessment.js';
 import { articleDraftsQuery } from '../content-types/article-draft.js';
-import type { ArticleDraftFragment, ArticleFragment, AuthorFragment, InterfaceTextFragment, ProviderFragment, TopicFragment } from '../generated/graphql.js';
-import { articles, authors, interfaceTexts, media, PAGE_SIZE, providers, topics, type MediaStamp, type Stamped } from './collections.js';
+import type { ArticleFragment } from '../generated/graphql.js';
+import { articles, authors, interfaceTexts, media, PAGE_SIZE, providers, topics, type MediaStamp } from './collections.js';
 import type { LocaleNodes } from './fetch.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
 import { syncCollection, type Synced } from './sync.js';
@@ -12,18 +12,11 @@ import { syncCollection, type Synced } from './sync.js';
 /** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
 export const CONTENT_NODES_FORMAT = 3;
 
-/** The raw nodes of one locale, as GraphQL sent them: its collections and its single types. */
-export type LocaleNodeSets = {
-  global: LocaleNodes['global'];
-  selfAssessment: LocaleNodes['selfAssessment'];
-  articles: ArticleFragment[];
-  /** A preview's: the latest version of every article (read in full on every fetch). */
-  articleDrafts: ArticleDraftFragment[];
-  authors: Stamped<AuthorFragment>[];
-  topics: Stamped<TopicFragment>[];
-  providers: Stamped<ProviderFragment>[];
-  interfaceTexts: Stamped<InterfaceTextFragment>[];
-};
+/**
+ * The raw nodes of one locale, as GraphQL sent them: its collections and its single types (a
+ * preview's `articleDrafts`, the latest version of every article, are read in full every time).
+ */
+export type LocaleNodeSets = Omit<LocaleNodes, 'locale'>;
 
 /** What a build keeps of the CMS's content so the next one can ask only for what changed. */
 export type ContentNodes = {
@@ -183,13 +176,4 @@ function vanished(kept: { documentId: string }[] | undefined, now: { documentId:
 /** A preview's published articles: none (it reads drafts instead). */
 const noArticles: Synced<ArticleFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
 
-const pickSets = ({ global, selfAssessment, articles: a, articleDrafts, authors: au, topics: t, providers: p, interfaceTexts: i }: LocaleNodes): LocaleNodeSets => ({
-  global,
-  selfAssessment,
-  articleDrafts,
-  articles: a,
-  authors: au,
-  topics: t,
-  providers: p,
-  interfaceTexts: i,
-});
+const pickSets = ({ locale: _locale, ...sets }: LocaleNodes): LocaleNodeSets => sets;

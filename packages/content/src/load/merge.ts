@@ -43,12 +43,16 @@ export function reconcile<N extends Identified>(merged: Map<string, N>, listed: 
   return { dropped, missing: listed.filter((id) => !merged.has(id)) };
 }
 
-/** The documentIds added, removed or different between two sets of nodes (compared as JSON). */
+/**
+ * The documentIds added, removed or different between two sets of nodes (compared as JSON, unless
+ * they are the same object: a merge keeps the kept nodes it did not replace).
+ */
 export function changedIds<N extends Identified>(before: N[], after: N[]): Set<string> {
-  const old = new Map(before.map((n) => [n.documentId, JSON.stringify(n)]));
+  const old = new Map(before.map((n) => [n.documentId, n]));
   const changed = new Set<string>();
   for (const node of after) {
-    if (old.get(node.documentId) !== JSON.stringify(node)) changed.add(node.documentId);
+    const previous = old.get(node.documentId);
+    if (previous !== node && (previous === undefined || JSON.stringify(previous) !== JSON.stringify(node))) changed.add(node.documentId);
     old.delete(node.documentId);
   }
   for (const id of old.keys()) changed.add(id);

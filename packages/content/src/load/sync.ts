@@ -55,7 +55,8 @@ export async function syncCollection<N extends { documentId: string }>(
       fetched += arrived.length;
     }
   }
-  const nodes = [...merged.values()].sort(collection.compare);
+  // In no particular order: load.ts sorts every list, fetched or merged, the same way.
+  const nodes = [...merged.values()];
   const keptNodes = new Set<N>(kept);
   const reused = nodes.filter((n) => keptNodes.has(n)).length;
   return { nodes, changed: changedIds(kept, nodes), fetched, reused, full: false };
