@@ -10,9 +10,14 @@ import type { Core } from '@strapi/strapi';
  */
 const UID = 'api::article.article';
 
-type Args = { locale?: string | null; pagination?: { page?: number | null; pageSize?: number | null } | null };
+type Args = {
+  locale?: string | null;
+  pagination?: { page?: number | null; pageSize?: number | null } | null;
+  documentIds?: string[] | null;
+};
 type Related = { documentId: string } | null | undefined;
-type DraftRow = Record<string, unknown> & { documentId: string; topics?: Related[] };
+type Row = { id: number | string; documentId: string; updatedAt?: string | Date | null };
+type DraftRow = Record<string, unknown> & Row & { topics?: Related[] };
 
 export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
   strapi
@@ -42,6 +47,7 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
             t.nonNull.id('documentId');
             t.string('locale');
             t.nonNull.boolean('published', { description: 'Whether this locale also has a published version.' });
+            t.nonNull.string('version', { description: VERSION_DESCRIPTION });
             t.string('title');
             t.string('slug');
             t.string('summary');
@@ -60,6 +66,20 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
           },
         }),
         nexus.objectType({
+          name: 'ArticleDraftVersion',
+          definition(t) {
+            t.nonNull.id('documentId');
+            t.nonNull.string('version', { description: VERSION_DESCRIPTION });
+          },
+        }),
+        nexus.objectType({
+          name: 'ArticleDraftVersionConnection',
+          definition(t) {
+            t.nonNull.list.nonNull.field('nodes', { type: 'ArticleDraftVersion' });
+            t.nonNull.field('pageInfo', { type: 'Pagination' });
+          },
+        }),
+        nexus.objectType({
           name: 'ArticleDraftConnection',
           definition(t) {
             t.nonNull.list.nonNull.field('nodes', { type: 'ArticleDraft' });
@@ -72,8 +92,18 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
             t.nonNull.field('articleDrafts', {
               type: 'ArticleDraftConnection',
               description: 'For previews: the latest version of every article in a locale, drafts included, sorted by documentId.',
-              args: { locale: nexus.arg({ type: 'I18NLocaleCode' }), pagination: nexus.arg({ type: 'PaginationArg' }) },
+              args: {
+                locale: nexus.arg({ type: 'I18NLocaleCode' }),
+                pagination: nexus.arg({ type: 'PaginationArg' }),
+                documentIds: nexus.arg({ type: nexus.list(nexus.nonNull('ID')), description: 'Only these documents.' }),
+              },
               resolve: (_parent: unknown, args: Args) => articleDrafts(strapi, args),
+            });
+            t.nonNull.field('articleDraftVersions', {
+              type: 'ArticleDraftVersionConnection',
+              description: 'For previews: the version of every article draft in a locale, sorted by documentId (what changed since a build).',
+              args: { locale: nexus.arg({ type: 'I18NLocaleCode' }), pagination: nexus.arg({ type: 'PaginationArg' }) },
+              resolve: (_parent: unknown, args: Args) => articleDraftVersions(strapi, args),
             });
           },
         }),
@@ -81,6 +111,7 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
       resolversConfig: {
         // The same permission as `articles`: the site's token may, anonymous requests may not.
         'Query.articleDrafts': { auth: { scope: [`${UID}.find`] } },
+        'Query.articleDraftVersions': { auth: { scope: [`${UID}.find`] } },
       },
     }));
 }
@@ -99,10 +130,12 @@ async function articleDrafts(strapi: Core.Strapi, args: Args) {
   const documents = strapi.documents(UID);
   const locale = args.locale ?? undefined;
   const { page, pageSize } = pageOf(strapi, args);
+  const filters = args.documentIds ? { documentId: { $in: args.documentIds } } : undefined;
   const [rows, total] = await Promise.all([
     documents.findMany({
       locale,
       status: 'draft',
+      filters,
       // documentId is unique per locale and version, so pages never overlap; the typings omit it from sortable fields.
       sort: 'documentId:asc' as never,
       start: (page - 1) * pageSize,
@@ -115,20 +148,58 @@ async function articleDrafts(strapi: Core.Strapi, args: Args) {
         topics: { fields: ['documentId'] },
       },
     }),
-    documents.count({ locale, status: 'draft' }),
+    documents.count({ locale, status: 'draft', filters }),
   ]);
   const drafts = rows as unknown as DraftRow[];
-  const ids = drafts.map((d) => d.documentId);
-  const published = ids.length
-    ? await documents.findMany({ locale, status: 'published', filters: { documentId: { $in: ids } }, fields: ['documentId'] })
-    : [];
-  const publishedIds = new Set(published.map((d) => d.documentId));
+  const published = await publishedRows(strapi, locale, drafts);
   return {
     nodes: drafts.map((d) => ({
       ...d,
-      published: publishedIds.has(d.documentId),
+      published: published.has(d.documentId),
+      version: versionOf(d, published),
       topics: (d.topics ?? []).filter(Boolean),
     })),
     pageInfo: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
   };
+}
+
+async function articleDraftVersions(strapi: Core.Strapi, args: Args) {
+  const documents = strapi.documents(UID);
+  const locale = args.locale ?? undefined;
+  const { page, pageSize } = pageOf(strapi, args);
+  const [rows, total] = await Promise.all([
+    documents.findMany({
+      locale,
+      status: 'draft',
+      fields: ['updatedAt'],
+      sort: 'documentId:asc' as never,
+      start: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
+    documents.count({ locale, status: 'draft' }),
+  ]);
+  const drafts = rows as unknown as Row[];
+  const published = await publishedRows(strapi, locale, drafts);
+  return {
+    nodes: drafts.map((d) => ({ documentId: d.documentId, version: versionOf(d, published) })),
+    pageInfo: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+  };
+}
+
+/** The published rows of these drafts' documents, by documentId. */
+async function publishedRows(strapi: Core.Strapi, locale: string | undefined, drafts: Row[]) {
+  const ids = drafts.map((d) => d.documentId);
+  const rows = ids.length
+    ? ((await strapi.documents(UID).findMany({ locale, status: 'published', filters: { documentId: { $in: ids } }, fields: ['documentId'] })) as unknown as Row[])
+    : [];
+  return new Map(rows.map((r) => [r.documentId, r]));
+}
+
+const VERSION_DESCRIPTION =
+  'Changes whenever this draft may answer differently: saved (its stamp), discarded (Strapi writes the draft anew, under a new row id, with the published stamp) or published and unpublished (the published row is replaced or gone). Not changed by what it links to.';
+
+/** The draft row's id and stamp, and its published row's id (publishing writes that row anew). */
+function versionOf(draft: Row, published: Map<string, Row>) {
+  const stamp = draft.updatedAt ? new Date(draft.updatedAt).getTime() : 0;
+  return `${draft.id}.${stamp}.${published.get(draft.documentId)?.id ?? '-'}`;
 }

@@ -87,6 +87,60 @@ describe(`article drafts for previews (${cms.database})`, () => {
   });
 });
 
+const VERSIONS = `{ articleDraftVersions(locale: "en", pagination: { pageSize: 100 }) { nodes { documentId version } pageInfo { total } } }`;
+type VersionsData = { articleDraftVersions: { nodes: { documentId: string; version: string }[]; pageInfo: { total: number } } };
+
+describe(`article draft versions for previews (${cms.database})`, () => {
+  async function versionOf(documentId: string) {
+    const res = await graphql<VersionsData>(cms, VERSIONS);
+    expect(res.errors).toBeUndefined();
+    // Every draft of the locale, in one page here (the demo has fewer than 100).
+    expect(res.data!.articleDraftVersions.nodes).toHaveLength(res.data!.articleDraftVersions.pageInfo.total);
+    return res.data!.articleDraftVersions.nodes.find((n) => n.documentId === documentId)?.version;
+  }
+  const action = (documentId: string, name: string) => admin('POST', `${ARTICLES}/${documentId}/actions/${name}?locale=en`, {});
+
+  it('changes the version on every save, publish, discard and unpublish, and not otherwise; articleDrafts answers with it, for the asked documents only', async () => {
+    const slug = `versioned-${Date.now()}`;
+    const created = await createDraft({
+      title: 'Versioned', slug, summary: 'A summary.', body: 'Body.',
+      seo: { metaTitle: 'Versioned', metaDescription: 'A description of the versioned article.' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId;
+    const seen = [await versionOf(id)];
+    expect(seen[0]).toEqual(expect.any(String));
+    expect(await versionOf(id)).toBe(seen[0]);
+
+    const one = await graphql<DraftsData & { articleDrafts: { nodes: { version: string }[] } }>(
+      cms,
+      `query ($ids: [ID!]) { articleDrafts(locale: "en", documentIds: $ids) { nodes { documentId version title } pageInfo { total pageCount } } }`,
+      { ids: [id] },
+    );
+    expect(one.data!.articleDrafts.nodes).toEqual([{ documentId: id, version: seen[0], title: 'Versioned' }]);
+    expect(one.data!.articleDrafts.pageInfo.total).toBe(1);
+
+    const steps: [string, () => Promise<Response>][] = [
+      ['saved', () => admin('PUT', `${ARTICLES}/${id}?locale=en`, { title: 'Versioned again' })],
+      ['published', () => action(id, 'publish')],
+      ['published again, unchanged', () => action(id, 'publish')],
+      ['discarded', () => action(id, 'discard')],
+      ['unpublished', () => action(id, 'unpublish')],
+    ];
+    for (const [what, step] of steps) {
+      const res = await step();
+      expect(res.status, what).toBe(200);
+      const version = await versionOf(id);
+      expect(seen, `a new version once ${what}`).not.toContain(version);
+      seen.push(version);
+    }
+  });
+
+  it('is refused without a token', async () => {
+    expect((await graphql(cms, VERSIONS, {}, null)).status).toBe(401);
+  });
+});
+
 describe(`medical review validation (${cms.database})`, () => {
   let elena: string;
   let noCredentials: string;

@@ -16,6 +16,7 @@ const titleOnly: ArticleDraftFragment = {
   documentId: 'd1',
   locale: 'en',
   published: false,
+  version: '1.0.-',
   title: 'Just a title',
   slug: null,
   summary: null,

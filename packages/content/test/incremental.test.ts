@@ -18,6 +18,10 @@ function fakeCms() {
     articles: [{ ...rawArticle, topics: [{ documentId: 't1' }], cover: { url: cover.url, width: 10, height: 10, mime: 'image/jpeg', updatedAt: stamp(0) }, updatedAt: stamp(1), publishedAt: stamp(1) }] as Row[],
     authors: [{ documentId: 'au1', locale: 'en', slug: 'elena', name: 'Elena', credentials: 'MD', role: null, bio: null, photo: null, updatedAt: stamp(1) }] as Row[],
     topics: [{ documentId: 't1', locale: 'en', slug: 'pain', name: 'Pain', description: null, updatedAt: stamp(1) }] as Row[],
+    drafts: [
+      { ...draftOf(rawArticle), documentId: 'a1', published: true, version: '1.1.2', updatedAt: stamp(1) },
+      { ...draftOf(rawArticle), documentId: 'a2', slug: 'unfinished', title: 'Unfinished', published: false, version: '3.1.-', updatedAt: stamp(1) },
+    ] as Row[],
     global: { siteName: 'Solace', tagline: null as string | null, about: null },
     localeName: 'English',
   };
@@ -30,6 +34,7 @@ function fakeCms() {
     return Object.entries(filters).every(([field, cond]) => String(row[field] ?? '') > (cond as { gt: string }).gt);
   };
   const tableOf = (op: string): Row[] => {
+    if (op.startsWith('ArticleDraft')) return data.drafts;
     if (op.startsWith('Article')) return data.articles;
     if (op.startsWith('Author')) return data.authors;
     if (op.startsWith('Topic')) return data.topics;
@@ -37,19 +42,23 @@ function fakeCms() {
     return [];
   };
   const field = (op: string) =>
-    op.startsWith('Media') ? 'uploadFiles_connection' : `${op.replace(/(Where|Ids)$/, '').replace(/^(Article|Author|Topic|Provider|InterfaceText)s?$/, '$1').toLowerCase()}s_connection`;
+    op.startsWith('ArticleDraft')
+      ? op.charAt(0).toLowerCase() + op.slice(1)
+      : op.startsWith('Media') ? 'uploadFiles_connection' : `${op.replace(/(Where|Ids)$/, '').replace(/^(Article|Author|Topic|Provider|InterfaceText)s?$/, '$1').toLowerCase()}s_connection`;
   const opName = (doc: unknown) => (doc as { definitions: { name?: { value: string } }[] }).definitions.find((d) => d.name)!.name!.value;
   const answer = (op: string, vars: Record<string, unknown>) => {
-    const rows = tableOf(op).filter((r) => matches(r, vars.filters as Record<string, unknown> | null));
+    const ids = vars.documentIds as string[] | undefined;
+    const rows = tableOf(op).filter((r) => matches(r, vars.filters as Record<string, unknown> | null) && (!ids || ids.includes(r.documentId)));
     const pageSize = Number(vars.pageSize ?? 100);
     const page = Number(vars.page ?? 1);
-    const nodes = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => (op.endsWith('Ids') ? { documentId: r.documentId } : structuredClone(r)));
+    const listing = op.endsWith('Ids') ? ({ documentId }: Row) => ({ documentId }) : op.endsWith('Versions') ? ({ documentId, version }: Row) => ({ documentId, version }) : structuredClone;
+    const nodes = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => listing(r));
     return { [field(op)]: { nodes, pageInfo: { total: rows.length, pageCount: Math.ceil(rows.length / pageSize) } } };
   };
   const client = {
     async request(doc: unknown, vars: Record<string, unknown> = {}) {
       const op = opName(doc);
-      requests.push(op);
+      requests.push(vars.documentIds ? `${op} ${JSON.stringify(vars.documentIds)}` : op);
       if (op === 'Locales') return { i18NLocales: [{ code: 'en', name: data.localeName, isDefault: true }] };
       if (op === 'Global') return { global: structuredClone(data.global) };
       if (op === 'SelfAssessment') return { selfAssessment: null };
@@ -64,8 +73,15 @@ function fakeCms() {
   return { client, data, requests, stamp };
 }
 
-const load = (client: ContentClient, previous: Parameters<typeof loadSiteContentSince>[1]['previous']) =>
-  loadSiteContentSince(client, { cmsOrigin: 'http://cms.test', previous, overlapMs: 0 });
+/** An article's answer as `articleDrafts` gives it (no publishedAt; published, version and createdAt instead). */
+function draftOf({ publishedAt: _publishedAt, ...article }: typeof rawArticle) {
+  return { ...article, topics: [{ documentId: 't1' }], createdAt: article.updatedAt };
+}
+
+type Previous = Parameters<typeof loadSiteContentSince>[1]['previous'];
+const load = (client: ContentClient, previous: Previous) => loadSiteContentSince(client, { cmsOrigin: 'http://cms.test', previous, overlapMs: 0 });
+const loadPreview = (client: ContentClient, previous: Previous) =>
+  loadSiteContentSince(client, { cmsOrigin: 'http://cms.test', previous, overlapMs: 0, drafts: true });
 
 describe('loadSiteContentSince', () => {
   it('fetches in full without kept nodes, then nothing but counts when nothing changed', async () => {
@@ -137,5 +153,40 @@ describe('loadSiteContentSince', () => {
     // A file nothing shows changes nothing.
     cms.data.media.push({ documentId: 'f2', url: '/uploads/other.jpg', updatedAt: cms.stamp(50) });
     expect((await load(cms.client, next.nodes)).report.notes).toEqual([]);
+  });
+
+  it('brings a preview’s drafts up to date by their versions: only the ones that changed are read', async () => {
+    const cms = fakeCms();
+    const cold = () => loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test', drafts: true });
+    const first = await loadPreview(cms.client, null);
+    expect(first.content.byLocale.en!.articles.map((a) => a.title).sort()).toEqual(['Living with heart failure?', 'Unfinished']);
+    cms.requests.length = 0;
+    const same = await loadPreview(cms.client, first.nodes);
+    expect(same.report.unchanged).toBe(true);
+    expect(cms.requests.filter((r) => r.startsWith('ArticleDraft'))).toEqual(['ArticleDraftVersions']);
+
+    // Saved (or discarded, or published: the CMS gives it a new version each time): read again, alone.
+    Object.assign(cms.data.drafts[1]!, { title: 'Nearly finished', version: '3.2.-' });
+    cms.requests.length = 0;
+    const saved = await loadPreview(cms.client, same.nodes);
+    expect(cms.requests.filter((r) => r.startsWith('ArticleDraft'))).toEqual(['ArticleDraftVersions', 'ArticleDrafts ["a2"]']);
+    expect(saved.report).toMatchObject({ unchanged: false, fetched: 1 });
+    expect(saved.content).toEqual(await cold());
+
+    // A new draft is read; a deleted one is dropped.
+    cms.data.drafts.splice(1, 1, { ...cms.data.drafts[1]!, documentId: 'a3', slug: 'new-one', title: 'New one', version: '4.3.-' });
+    const replaced = await loadPreview(cms.client, saved.nodes);
+    expect(replaced.content.byLocale.en!.articles.map((a) => a.title).sort()).toEqual(['Living with heart failure?', 'New one']);
+    expect(replaced.content).toEqual(await cold());
+  });
+
+  it('re-reads a preview’s drafts in full when an author they link to is gone', async () => {
+    const cms = fakeCms();
+    const first = await loadPreview(cms.client, null);
+    cms.data.authors.length = 0;
+    for (const d of cms.data.drafts) Object.assign(d, { author: null, reviewedBy: null });
+    const next = await loadPreview(cms.client, first.nodes);
+    expect(next.report.notes).toEqual(['article drafts of en read in full: an author or topic is gone']);
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test', drafts: true }));
   });
 });

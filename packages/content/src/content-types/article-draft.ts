@@ -12,6 +12,7 @@ export const articleDraftFields = graphql(`
     documentId
     locale
     published
+    version
     title
     slug
     summary
@@ -43,10 +44,25 @@ export const articleDraftFields = graphql(`
 `);
 
 export const articleDraftsQuery = graphql(`
-  query ArticleDrafts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
-    articleDrafts(locale: $locale, pagination: { page: $page, pageSize: $pageSize }) {
+  query ArticleDrafts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $documentIds: [ID!]) {
+    articleDrafts(locale: $locale, pagination: { page: $page, pageSize: $pageSize }, documentIds: $documentIds) {
       nodes {
         ...ArticleDraft
+      }
+      pageInfo {
+        ...PageInfo
+      }
+    }
+  }
+`);
+
+/** Every draft's version (see the CMS's description of it): what a preview re-reads since its last build. */
+export const articleDraftVersionsQuery = graphql(`
+  query ArticleDraftVersions($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+    articleDraftVersions(locale: $locale, pagination: { page: $page, pageSize: $pageSize }) {
+      nodes {
+        documentId
+        version
       }
       pageInfo {
         ...PageInfo

@@ -2,20 +2,17 @@ import type { ContentClient } from '../client.js';
 import { globalQuery } from '../content-types/global.js';
 import type { Locale } from '../content-types/locale.js';
 import { selfAssessmentQuery } from '../content-types/self-assessment.js';
-import { articleDraftsQuery } from '../content-types/article-draft.js';
-import type { ArticleFragment } from '../generated/graphql.js';
-import { articles, authors, interfaceTexts, media, PAGE_SIZE, providers, topics, type MediaStamp } from './collections.js';
+import type { ArticleDraftFragment, ArticleFragment } from '../generated/graphql.js';
+import { articles, authors, interfaceTexts, media, providers, topics, type MediaStamp } from './collections.js';
+import { syncDrafts } from './drafts.js';
 import type { LocaleNodes } from './fetch.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
 import { syncCollection, type Synced } from './sync.js';
 
 /** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
-export const CONTENT_NODES_FORMAT = 3;
+export const CONTENT_NODES_FORMAT = 4;
 
-/**
- * The raw nodes of one locale, as GraphQL sent them: its collections and its single types (a
- * preview's `articleDrafts`, the latest version of every article, are read in full every time).
- */
+/** The raw nodes of one locale, as GraphQL sent them: its collections and its single types. */
 export type LocaleNodeSets = Omit<LocaleNodes, 'locale'>;
 
 /** What a build keeps of the CMS's content so the next one can ask only for what changed. */
@@ -77,8 +74,7 @@ export async function fetchNodesSince(
     }),
   );
   const files = await filesSynced;
-  for (const { nodes: n, synced } of perLocale) {
-    report.fetched += n.articleDrafts.length;
+  for (const { synced } of perLocale) {
     for (const s of synced) {
       report.fetched += s.fetched;
       report.reused += s.reused;
@@ -98,7 +94,7 @@ export async function fetchNodesSince(
       const kept = previous.locales[n.locale.code];
       return (
         synced.every((s) => s.changed.size === 0) &&
-        JSON.stringify([kept?.global, kept?.selfAssessment, kept?.articleDrafts]) === JSON.stringify([n.global, n.selfAssessment, n.articleDrafts])
+        JSON.stringify([kept?.global, kept?.selfAssessment]) === JSON.stringify([n.global, n.selfAssessment])
       );
     });
   return { fetched: perLocale.map((p) => p.nodes), nodes, report };
@@ -118,16 +114,14 @@ async function syncLocale(
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
   const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
-  // A preview reads every article's latest version in full: a draft's own stamps do not tell
-  // every change of it (a discarded draft comes back with the published version's).
-  const articleDrafts = drafts ? client.fetchAllPages(articleDraftsQuery, { locale: code }, (d) => d.articleDrafts, PAGE_SIZE) : Promise.resolve([]);
   // Every delta at once; what must be read in full after all (rarely) is read when that is known.
-  const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, touched] = await Promise.all([
+  const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, draftsDelta, touched] = await Promise.all([
     syncCollection(client, authors, code, kept?.authors, { overlapMs, keptAt }),
     syncCollection(client, topics, code, kept?.topics, { overlapMs, keptAt }),
     syncCollection(client, providers, code, kept?.providers, { overlapMs, keptAt }),
     syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs, keptAt }),
     drafts ? noArticles : syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
+    drafts ? syncDrafts(client, code, kept?.articleDrafts) : noDrafts,
     touchedUrls,
   ]);
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
@@ -141,28 +135,34 @@ async function syncLocale(
   // An article's answer holds its author's and topics' documentIds only: a rename leaves it as it
   // is, a document that vanished (deleted, unpublished) is unlinked without stamping the article.
   const linksChanged = vanished(kept?.authors, authorsOf.nodes) || vanished(kept?.topics, topicsOf.nodes);
-  const coverChanged = kept?.articles.some((a) => shows(a.cover)) ?? false;
+  const coverChanged = [...(kept?.articles ?? []), ...(kept?.articleDrafts ?? [])].some((a) => shows(a.cover));
   let articlesOf = articlesDelta;
-  if (kept && !drafts && (linksChanged || coverChanged)) {
-    notes.push(`articles of ${code} read in full: ${linksChanged ? 'an author or topic is gone' : 'a cover image changed'}`);
-    wasted.push(articlesDelta);
-    articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
+  let draftsOf = draftsDelta;
+  if (kept && (linksChanged || coverChanged)) {
+    notes.push(`${drafts ? 'article drafts' : 'articles'} of ${code} read in full: ${linksChanged ? 'an author or topic is gone' : 'a cover image changed'}`);
+    if (drafts) {
+      wasted.push(draftsDelta);
+      draftsOf = await syncDrafts(client, code, kept.articleDrafts, { full: true });
+    } else {
+      wasted.push(articlesDelta);
+      articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
+    }
   }
-  const [[global, selfAssessment], draftNodes] = await Promise.all([singles, articleDrafts]);
+  const [global, selfAssessment] = await singles;
   return {
     nodes: {
       locale,
       global: global.global,
       selfAssessment: selfAssessment.selfAssessment,
       articles: articlesOf.nodes,
-      articleDrafts: draftNodes,
+      articleDrafts: draftsOf.nodes,
       authors: authorsOf.nodes,
       topics: topicsOf.nodes,
       providers: providersOf.nodes,
       interfaceTexts: textsOf.nodes,
     },
     // A delta superseded by a full read still cost its records: counted as fetched, not as re-used.
-    synced: [articlesOf, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
+    synced: [articlesOf, draftsOf, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
   };
 }
 
@@ -175,5 +175,7 @@ function vanished(kept: { documentId: string }[] | undefined, now: { documentId:
 
 /** A preview's published articles: none (it reads drafts instead). */
 const noArticles: Synced<ArticleFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
+/** A site build's article drafts: none. */
+const noDrafts: Synced<ArticleDraftFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
 
 const pickSets = ({ locale: _locale, ...sets }: LocaleNodes): LocaleNodeSets => sets;
