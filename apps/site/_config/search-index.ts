@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { carryOverAll } from '../src/incremental/copy.js';
+import { eachFile, placeFile } from '../src/incremental/copy.js';
 import { searchInputOf, searchLanguageOf } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
@@ -24,20 +24,25 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */
   let rendered = new Map<string, string | null>();
+  /** What Pagefind is given of each indexed page this build rendered (src/indexed-pages.ts). */
+  let inputs = new Map<string, string>();
 
   /** A one-off build into files: nothing reads the pages' output from memory (see the transform). */
   let asBytes = false;
 
   eleventyConfig.on('eleventy.before', (event: { runMode?: string; outputMode?: string }) => {
     rendered = new Map();
+    inputs = new Map();
     asBytes = event?.runMode === 'build' && event?.outputMode === 'fs';
   });
 
   eleventyConfig.addTransform('search-index', (content: unknown, outputPath: unknown) => {
     if (typeof content !== 'string' || typeof outputPath !== 'string') return content;
     if (outputPath.endsWith('.html')) {
-      const file = path.relative(path.resolve(eleventyConfig.directories.output), path.resolve(outputPath));
-      rendered.set(file.split(path.sep).join('/'), searchLanguageOf(content));
+      const file = path.relative(path.resolve(eleventyConfig.directories.output), path.resolve(outputPath)).split(path.sep).join('/');
+      const language = searchLanguageOf(content);
+      rendered.set(file, language);
+      if (language !== null) inputs.set(file, searchInputOf(content)!);
     }
     // Eleventy keeps every page's output until the build ends (14,000 pages, 114 MB of UTF-8):
     // as a string with one character outside Latin-1 (the "–" of every title) that is two bytes
@@ -49,7 +54,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const done = await buildSearchIndex(outputDir, rendered, previousOutputOf(eleventyConfig));
+    const done = await buildSearchIndex(outputDir, { rendered, inputs }, previousOutputOf(eleventyConfig));
     console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms)`);
   });
 }
@@ -57,62 +62,71 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
 type LanguageEntry = { hash: string; wasm: string | null; page_count: number };
 type Entry = { version: string; languages: Record<string, LanguageEntry>; include_characters: string[] };
 const ENTRY_FILE = 'pagefind-entry.json';
+export const SEARCH_INDEX_DIR = 'pagefind';
 
-async function buildSearchIndex(outputDir: string, rendered: Map<string, string | null>, previous: PreviousOutput | null) {
-  const indexDir = path.join(outputDir, 'pagefind');
+type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string> };
+
+async function buildSearchIndex(outputDir: string, { rendered, inputs }: Rendered, previous: PreviousOutput | null) {
+  const indexDir = path.join(outputDir, SEARCH_INDEX_DIR);
   // A page this build did not render was carried from the previous output: indexed as it was there.
   const carried = previous ? [...previous.indexed].filter(([file]) => previous.carried.has(file) && !rendered.has(file)) : [];
   const pages = pagesByLanguage([...rendered, ...carried]);
   if (pages.size === 0) return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
 
-  const previousEntry = previous ? await readEntry(path.join(previous.dir, 'pagefind')) : null;
+  const previousIndex = previous ? path.join(previous.dir, SEARCH_INDEX_DIR) : null;
+  const previousEntry = previousIndex ? await readEntry(previousIndex) : null;
   const previousPages = previous && previousEntry ? pagesByLanguage(previous.indexed) : null;
   const reused: string[] = [];
   const fresh: string[] = [];
   for (const [language, files] of pages) {
     const before = previousPages?.get(language);
-    const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, rendered));
+    const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, inputs));
     (same ? reused : fresh).push(language);
   }
-  if (fresh.length === 0 && previousPages!.size === pages.size) {
-    await linkTree(path.join(previous!.dir, 'pagefind'), indexDir);
-    return 'the indexed pages are unchanged, index taken from the previous build';
-  }
 
+  // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
+  const files = new Map<string, IndexFile>();
+  const linkFrom = async (pick: Pick) => {
+    for (const file of await pickedFiles(previousIndex!, pick)) files.set(file, { link: path.join(previousIndex!, file) });
+  };
   const languages: Record<string, LanguageEntry> = {};
   for (const language of reused) {
-    await linkLanguage(path.join(previous!.dir, 'pagefind'), indexDir, language, previousEntry!.languages[language]!);
-    languages[language] = previousEntry!.languages[language]!;
+    const entry = previousEntry!.languages[language]!;
+    await linkFrom((name, inFolder) => isLanguageFile(name, language, entry, inFolder));
+    languages[language] = entry;
   }
   // The files every run writes alike (the search's scripts, pagefind-entry.json's other fields)
   // come from the first fresh run, or from the previous index when no language is fresh.
   let shared: Omit<Entry, 'languages'> | null = null;
   // One language at a time: Pagefind's service uses both cores on one already.
-  for (const [i, language] of fresh.entries()) {
-    const runDir = `${outputDir}.pagefind-${i}`;
-    try {
-      const entry = await indexLanguage(outputDir, pages.get(language)!, runDir);
-      const written = Object.keys(entry.languages);
-      if (written.length !== 1 || written[0] !== language) {
-        throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
-      }
-      languages[language] = entry.languages[language]!;
-      await moveFiles(runDir, indexDir, (name, inFolder) => inFolder || !shared || !isSharedFile(name));
-      shared ??= { version: entry.version, include_characters: entry.include_characters };
-    } finally {
-      await fs.rm(runDir, { recursive: true, force: true });
+  for (const language of fresh) {
+    const run = await indexLanguage(outputDir, pages.get(language)!, inputs);
+    const written = Object.keys(run.entry.languages);
+    if (written.length !== 1 || written[0] !== language) {
+      throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
     }
+    languages[language] = run.entry.languages[language]!;
+    for (const [file, bytes] of run.files) {
+      const name = path.basename(file);
+      if (name === ENTRY_FILE || (shared && !file.includes(path.sep) && isSharedFile(name))) continue;
+      files.set(file, { bytes });
+    }
+    shared ??= { version: run.entry.version, include_characters: run.entry.include_characters };
   }
   if (!shared) {
-    await linkFiles(path.join(previous!.dir, 'pagefind'), indexDir, (name, inFolder) => !inFolder && isSharedFile(name));
+    await linkFrom((name, inFolder) => !inFolder && isSharedFile(name));
     shared = { version: previousEntry!.version, include_characters: previousEntry!.include_characters };
   }
   const entry: Entry = { version: shared.version, languages: sortedByKey(languages), include_characters: shared.include_characters };
-  await fs.writeFile(path.join(indexDir, ENTRY_FILE), JSON.stringify(entry));
+  files.set(ENTRY_FILE, { bytes: Buffer.from(JSON.stringify(entry)) });
+  const placed = await placeFiles(indexDir, files);
   const count = (list: string[]) => list.reduce((sum, l) => sum + pages.get(l)!.length, 0);
   return (
-    `${count(fresh)} pages indexed (${fresh.join(', ')})` +
-    (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')
+    (fresh.length === 0
+      ? `the indexed pages are unchanged, index taken from the previous build (${count(reused)} pages)`
+      : `${count(fresh)} pages indexed (${fresh.join(', ')})` +
+        (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')) +
+    `; ${placed.written} of ${files.size} files written, ${placed.removed} removed`
   );
 }
 
@@ -137,15 +151,13 @@ function pagesByLanguage(files: Iterable<readonly [string, string | null]>) {
  * this build's. Compared: the file lists (known without reading them), and the search input of
  * each page this build rendered; a carried page is a link to the previous one.
  */
-async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], rendered: Map<string, string | null>) {
+async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], inputs: Map<string, string>) {
   if (now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
-  const compared = now.filter((file) => rendered.has(file)).map((file) => sameSearchInput(path.join(outputDir, file), path.join(previousDir, file)));
+  const compared = now.filter((file) => inputs.has(file)).map(async (file) => {
+    const was = await fs.readFile(path.join(previousDir, file), 'utf8').catch(() => null);
+    return was !== null && searchInputOf(was) === inputs.get(file);
+  });
   return (await Promise.all(compared)).every(Boolean);
-}
-
-async function sameSearchInput(a: string, b: string) {
-  const [ca, cb] = await Promise.all([fs.readFile(a, 'utf8'), fs.readFile(b, 'utf8').catch(() => null)]);
-  return cb !== null && searchInputOf(ca) === searchInputOf(cb);
 }
 
 async function readEntry(indexDir: string): Promise<Entry | null> {
@@ -170,28 +182,64 @@ const isSharedFile = (name: string) => name !== ENTRY_FILE && !/^pagefind\..*\.p
 
 type Pick = (name: string, inFolder: boolean) => boolean;
 
-/** Hard links of one language's files of the previous index (the previous output is never written to again). */
-const linkLanguage = (from: string, to: string, language: string, entry: LanguageEntry) =>
-  linkFiles(from, to, (name, inFolder) => isLanguageFile(name, language, entry, inFolder));
+/** A file of the index: a hard link of the previous index's (never written to again), or new bytes. */
+type IndexFile = { link: string } | { bytes: Uint8Array };
 
-/** Hard links of every file of a folder. */
-const linkTree = (from: string, to: string) => linkFiles(from, to, () => true);
-
-/** Hard links of the files of a folder that `pick` takes, as the build carries pages. */
-async function linkFiles(from: string, to: string, pick: Pick) {
-  await fs.mkdir(to, { recursive: true });
-  await carryOverAll(from, to, await pickedFiles(from, pick), 'link');
+/**
+ * Makes `dir` hold exactly `files`. An incremental build starts in the spare output, where the
+ * previous index's files were carried: a file already there and the same (a link of the same
+ * file, or the same bytes) stays, so an edit writes only the files its language's index changed
+ * (most of its fragments do not). Any other is removed first, never written into: it may be a
+ * link of a file of the served output.
+ */
+async function placeFiles(dir: string, files: Map<string, IndexFile>) {
+  const present = new Set(await pickedFiles(dir, () => true).catch(() => [] as string[]));
+  const stale = [...present].filter((file) => !files.has(file));
+  await eachFile(stale, (file) => fs.unlink(path.join(dir, file)));
+  const folders = new Map<string, Promise<unknown>>();
+  let written = 0;
+  await eachFile([...files], async ([file, content]) => {
+    const target = path.join(dir, file);
+    if (present.has(file)) {
+      if (await isSameFile(target, content)) return;
+      await fs.unlink(target);
+    } else {
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) folders.set(folder, fs.mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+    }
+    written++;
+    if ('link' in content) await placeFile(content.link, target, 'link');
+    else await fs.writeFile(target, content.bytes);
+  });
+  await removeEmptyFolders(dir);
+  return { written, removed: stale.length };
 }
 
-/** Moves the files of a run's folder that `pick` takes into the index (not its pagefind-entry.json). */
-async function moveFiles(from: string, to: string, pick: Pick) {
-  const folders = new Set<string>();
-  for (const file of await pickedFiles(from, (name, inFolder) => name !== ENTRY_FILE && pick(name, inFolder))) {
-    const target = path.join(to, file);
-    if (!folders.has(path.dirname(target))) await fs.mkdir(path.dirname(target), { recursive: true });
-    folders.add(path.dirname(target));
-    await fs.rename(path.join(from, file), target);
+async function isSameFile(target: string, content: IndexFile) {
+  if ('link' in content) {
+    const [a, b] = await Promise.all([fs.stat(target), fs.stat(content.link)]);
+    return a.ino === b.ino && a.dev === b.dev;
   }
+  if ((await fs.stat(target)).size !== content.bytes.length) return false;
+  return Buffer.from(content.bytes).equals(await fs.readFile(target));
+}
+
+async function removeEmptyFolders(dir: string) {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  let left = 0;
+  for (const entry of entries) {
+    if (!entry.isDirectory()) left++;
+    else if (await removeEmptyFolders(path.join(dir, entry.name))) left++;
+    else await fs.rmdir(path.join(dir, entry.name));
+  }
+  return left > 0;
+}
+
+/** The files of the previous index, as an incremental build carries them into the spare output (paths relative to the output). */
+export async function searchIndexFiles(outputDir: string) {
+  const files = await pickedFiles(path.join(outputDir, SEARCH_INDEX_DIR), () => true).catch(() => [] as string[]);
+  return files.map((file) => path.join(SEARCH_INDEX_DIR, file));
 }
 
 /** The files of a folder, sub-folders included (paths relative to it), that `pick` takes. */
@@ -207,16 +255,13 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** One language's index, written into `runDir`; its pagefind-entry.json is returned. */
-async function indexLanguage(outputDir: string, files: string[], runDir: string): Promise<Entry> {
+/** One language's index, in memory: its files (paths relative to the index, with the system's separator) and its pagefind-entry.json. */
+async function indexLanguage(outputDir: string, files: string[], inputs: Map<string, string>) {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Sent one after the other without waiting: Pagefind takes them in the order they come.
-    const added = files.map(async (file) => {
-      const content = searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))!;
-      return { file, content };
-    });
+    const added = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
     const results: Promise<string[]>[] = [];
     for (const page of added) {
       const { file, content } = await page;
@@ -224,11 +269,12 @@ async function indexLanguage(outputDir: string, files: string[], runDir: string)
     }
     const failed = (await Promise.all(results)).flat();
     if (failed.length) throw new Error(`Pagefind could not index ${outputDir}: ${failed.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: runDir });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    const entry = await readEntry(runDir);
-    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} into ${runDir}`);
-    return entry;
+    const made = await index.getFiles();
+    if (made.errors.length) throw new Error(`Pagefind could not make its index: ${made.errors.join('; ')}`);
+    const written = new Map(made.files.map((f) => [path.normalize(f.path), f.content] as const));
+    const entryBytes = written.get(ENTRY_FILE);
+    if (!entryBytes) throw new Error(`Pagefind made no ${ENTRY_FILE}`);
+    return { files: written, entry: JSON.parse(Buffer.from(entryBytes).toString('utf8')) as Entry };
   } finally {
     await pagefind.close();
   }

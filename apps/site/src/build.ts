@@ -3,6 +3,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { ContentFetchError, ContentValidationError } from '@solace/content';
 import { provideModel } from '../_config/data.js';
+import { searchIndexFiles } from '../_config/search-index.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
@@ -123,7 +124,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       }
       // An incremental build starts from the spare output, which has most of the pages already.
       const intoSpare = plan.mode === 'incremental' && (await reuseSpare(env.outputDir, staging));
-      if (intoSpare) await carryOverInto(env.outputDir, staging, files);
+      // The spare has most of the previous search index too: the index keeps what it can of it.
+      if (intoSpare) await carryOverInto(env.outputDir, staging, [...files, ...(await searchIndexFiles(env.outputDir))]);
       else await carryOverAll(env.outputDir, staging, files, 'link');
       if (plan.carry.length) console.log(`[solace] carried ${plan.carry.length} pages into ${intoSpare ? 'the spare output' : 'a new folder'}`);
       await carryOverAll(env.outputDir, staging, [...images], 'copy');

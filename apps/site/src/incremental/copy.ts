@@ -16,16 +16,20 @@ export async function carryOverAll(from: string, to: string, files: string[], mo
     if (!made) folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
     return made;
   };
+  await eachFile(files, async (file) => {
+    const target = path.join(to, file);
+    await folder(path.dirname(target));
+    await placeFile(path.join(from, file), target, mode);
+  });
+}
+
+/** Does `work` for every item, a few at a time: one by one, a build mostly waits on the file system. */
+export async function eachFile<T>(items: T[], work: (item: T) => Promise<unknown>) {
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const target = path.join(to, file);
-      await folder(path.dirname(target));
-      await placeFile(path.join(from, file), target, mode);
-    }
+    while (next < items.length) await work(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, files.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, items.length) }, worker));
 }
 
 const CONCURRENT_FILES = 32;
@@ -74,7 +78,8 @@ function sameFile(a: string, b: string) {
   return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
-async function placeFile(source: string, target: string, mode: 'link' | 'copy') {
+/** A hard link of `source` at `target` (a copy across file systems), or a copy. */
+export async function placeFile(source: string, target: string, mode: 'link' | 'copy') {
   if (mode === 'link') {
     try {
       await fs.link(source, target);
