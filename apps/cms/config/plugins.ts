@@ -24,6 +24,9 @@ export default ({ env }) => ({
         bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.maxBodyBytes },
         // strapi::cors (config/middlewares.ts) answers for /graphql too, with the same allowlist.
         cors: false,
+        // Apollo indents every answer by default: a build's answers (megabytes of articles) are
+        // read by a program, and compact JSON is smaller and quicker to write.
+        stringifyResult: (result: unknown) => JSON.stringify(result),
       },
     },
   },

@@ -43,6 +43,18 @@ describe(`GraphQL content API (${cms.database})`, () => {
     expect(slugs.size).toBe(7);
   });
 
+  it('answers in compact JSON (a build reads megabytes of it; Apollo would indent it)', async () => {
+    const res = await fetch(cms.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.siteToken}` },
+      body: JSON.stringify({ query: LIST, variables: { locale: 'en', pageSize: 3 } }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(JSON.parse(text).data.articles_connection.nodes).toHaveLength(3);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
   it('lists the Spanish articles separately', async () => {
     const res = await graphql<{ articles_connection: { nodes: { locale: string }[]; pageInfo: { total: number } } }>(
       cms, LIST, { locale: 'es', page: 1, pageSize: 10 },
