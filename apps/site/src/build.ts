@@ -10,7 +10,7 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, readWrittenPage } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, readWrittenPage } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -149,7 +149,9 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
       const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
       phases.mark('render and search index');
-      for (const item of plan.render) pagesRecord[item.key] = await recordOf(staging, item.fingerprint, item.urls, fileOf);
+      const records = new Map<string, PageRecord>();
+      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item.fingerprint, item.urls, fileOf)));
+      for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
       phases.mark('records');
     }
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
