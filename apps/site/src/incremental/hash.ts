@@ -17,21 +17,37 @@ export function valueHash(value: unknown, memo: WeakMap<object, string>): string
     for (const item of value) text += `${valueHash(item, memo)},`;
   } else {
     text = '{';
-    for (const [key, item] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    // Plain objects (the model is made of them): for...in sees their own keys, in order.
+    for (const key in record) {
+      const item = record[key];
       if (item === undefined) continue; // as JSON.stringify drops it
-      text += `${JSON.stringify(key)}:${valueHash(item, memo)},`;
+      text += `${quotedKey(key)}:${valueHash(item, memo)},`;
     }
   }
-  const digest = text.length <= SHORT_TEXT ? text : crypto.createHash('sha1').update(text).digest('hex');
+  const digest = text.length <= SHORT_TEXT ? text : sha1(text);
   memo.set(value, digest);
   return digest;
 }
 
+/** The model has few distinct keys and many objects: each key is quoted once. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string) {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) quotedKeys.set(key, (quoted = JSON.stringify(key)));
+  return quoted;
+}
+
+/** One call where Node has it (crypto.hash, Node 20.12+): far cheaper than a Hash object for the many short texts. */
+const sha1 = (text: string): string =>
+  typeof crypto.hash === 'function' ? crypto.hash('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex');
+
 /** The length of a hash in hex: a text no longer than that is no longer to carry than its hash. */
 const SHORT_TEXT = 40;
 
+/** A hash of texts in order (each ended by a NUL, so ["ab", "c"] and ["a", "bc"] differ). */
 export function textHash(...parts: string[]) {
-  const hash = crypto.createHash('sha1');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
+  let text = '';
+  for (const part of parts) text += `${part}\0`;
+  return sha1(text);
 }
