@@ -287,8 +287,10 @@ async function indexWholeFolder(outputDir: string, indexDir: string) {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const all = await index.addDirectory({ path: outputDir });
     if (all.errors.length) throw new Error(`Pagefind could not index ${outputDir}: ${all.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: indexDir });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    // Placed like any index, not written by Pagefind: the folder may hold links of the served output's files.
+    const made = await index.getFiles();
+    if (made.errors.length) throw new Error(`Pagefind could not make its index: ${made.errors.join('; ')}`);
+    await placeFiles(indexDir, new Map(made.files.map((f) => [path.normalize(f.path), { bytes: f.content }] as const)));
     return all.page_count;
   } finally {
     await pagefind.close();

@@ -315,4 +315,20 @@ describe('an incremental build after each kind of change', () => {
     const log = await expectSameAsCold();
     expect(log).toMatch(/cold build: the snapshot of the previous build is corrupt/);
   });
+
+  // Last: it leaves no article. The search index then covers the whole folder, placed like any
+  // other index in the spare output, which has the previous index's files, links of the served ones.
+  it('after every article is unpublished (no page marked for the search index)', async () => {
+    await expectSameAsCold(); // an output and a spare to start from, whatever ran before
+    const locales = ((await (await fetch(`${cms.url}/api/i18n/locales`, { headers: { authorization: `Bearer ${token}` } })).json()) as { code: string }[]).map((l) => l.code);
+    for (const locale of locales) {
+      const res = await fetch(`${cms.url}/api/articles?locale=${locale}&pagination[pageSize]=100&fields[0]=title`, { headers: { authorization: `Bearer ${token}` } });
+      for (const { documentId } of ((await res.json()) as { data: { documentId: string }[] }).data) {
+        await admin('POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/unpublish?locale=${locale}`, {});
+      }
+    }
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/search index: \d+ pages indexed \(no page marked: the whole folder\)/);
+    expect(log).toMatch(/carried \d+ pages into the spare output/);
+  });
 });
