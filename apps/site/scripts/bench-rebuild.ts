@@ -53,6 +53,19 @@ async function rebuild(c: RebuildContext, check: () => Promise<void>): Promise<F
   return { value: seconds(run.totalMs), unit: 's', note: describeBuild(run) };
 }
 
+/**
+ * Three rebuilds, each after a change of its own (`change` makes it and returns the check that it
+ * reached the output); the figure is the median. The first rebuild after the cold builds also
+ * relinks every page of the spare output (an older, unrelated generation), which a newsroom's
+ * steady stream of rebuilds does not: the note gives all three.
+ */
+async function threeRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
+  const runs: Figure[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await rebuild(c, await change()));
+  const median = [...runs].sort((a, b) => a.value - b.value)[1]!;
+  return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
+}
+
 const PROVIDER_FIELDS = [
   'organizationType', 'streetAddress', 'city', 'state', 'zip', 'latitude', 'longitude', 'phone', 'website', 'email',
   'careHospital', 'careOfficeClinic', 'careHome', 'careNursingHome', 'agesAdults', 'agesChildren', 'languagesSpoken',
@@ -70,7 +83,7 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.05, '<= 5% of cold'),
       needs,
       timeoutMs,
-      measure: (c) => rebuild(c, async () => {}),
+      measure: (c) => threeRebuilds(c, async () => async () => {}),
     },
     {
       id: 'rebuild-article-edit',
@@ -78,14 +91,15 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
       needs,
       timeoutMs,
-      measure: async (c) => {
-        const editor = await editorFor(c);
-        const article = await editor.nth('articles', 0);
-        const title = marker('Bench edited title');
-        await editor.api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title });
-        c.edited = { documentId: article.documentId, slug: String(article.slug) };
-        return rebuild(c, () => pageShows(c.siteDir, articleUrl('en', String(article.slug)), title));
-      },
+      measure: (c) =>
+        threeRebuilds(c, async () => {
+          const editor = await editorFor(c);
+          const article = await editor.nth('articles', 0);
+          const title = marker('Bench edited title');
+          await editor.api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title });
+          c.edited = { documentId: article.documentId, slug: String(article.slug) };
+          return () => pageShows(c.siteDir, articleUrl('en', String(article.slug)), title);
+        }),
     },
     {
       id: 'rebuild-new-provider',
@@ -93,16 +107,17 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
       needs,
       timeoutMs,
-      measure: async (c) => {
-        const editor = await editorFor(c);
-        // A copy of an existing provider under a new name: valid by construction.
-        const model = await editor.nth('providers', 0);
-        const name = marker('Bench Provider');
-        const slug = name.toLowerCase().replace(/ /g, '-');
-        const fields = Object.fromEntries(PROVIDER_FIELDS.filter((f) => model[f] !== null && model[f] !== undefined).map((f) => [f, model[f]]));
-        await editor.api('POST', 'providers?locale=en', { ...fields, name, slug });
-        return rebuild(c, () => pageShows(c.siteDir, providerUrl('en', String(model.state), slug), name));
-      },
+      measure: (c) =>
+        threeRebuilds(c, async () => {
+          const editor = await editorFor(c);
+          // A copy of an existing provider under a new name: valid by construction.
+          const model = await editor.nth('providers', 0);
+          const name = marker('Bench Provider');
+          const slug = name.toLowerCase().replace(/ /g, '-');
+          const fields = Object.fromEntries(PROVIDER_FIELDS.filter((f) => model[f] !== null && model[f] !== undefined).map((f) => [f, model[f]]));
+          await editor.api('POST', 'providers?locale=en', { ...fields, name, slug });
+          return () => pageShows(c.siteDir, providerUrl('en', String(model.state), slug), name);
+        }),
     },
     {
       id: 'rebuild-unpublish',
@@ -110,16 +125,18 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
       needs,
       timeoutMs,
-      measure: async (c) => {
-        const editor = await editorFor(c);
-        const article = await editor.nth('articles', 1);
-        await editor.unpublishArticle(article.documentId);
-        const url = articleUrl('en', String(article.slug));
-        return rebuild(c, async () => {
-          const left = await exists(pageFile(c.siteDir, url));
-          if (left) throw new Error(`the unpublished article's page ${url} is still in the rebuilt output`);
-        });
-      },
+      measure: (c) =>
+        threeRebuilds(c, async () => {
+          const editor = await editorFor(c);
+          // Another article each time: the one unpublished before is no longer listed.
+          const article = await editor.nth('articles', 1);
+          await editor.unpublishArticle(article.documentId);
+          const url = articleUrl('en', String(article.slug));
+          return async () => {
+            const left = await exists(pageFile(c.siteDir, url));
+            if (left) throw new Error(`the unpublished article's page ${url} is still in the rebuilt output`);
+          };
+        }),
     },
     {
       id: 'rebuild-author-rename',
@@ -127,13 +144,14 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
       needs,
       timeoutMs,
-      measure: async (c) => {
-        const editor = await editorFor(c);
-        const author = await editor.nth('authors', 0);
-        const name = marker('Bench Author');
-        await editor.api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name });
-        return rebuild(c, () => pageShows(c.siteDir, authorUrl('en', String(author.slug)), name));
-      },
+      measure: (c) =>
+        threeRebuilds(c, async () => {
+          const editor = await editorFor(c);
+          const author = await editor.nth('authors', 0);
+          const name = marker('Bench Author');
+          await editor.api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name });
+          return () => pageShows(c.siteDir, authorUrl('en', String(author.slug)), name);
+        }),
     },
   ];
 }
