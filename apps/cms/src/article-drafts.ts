@@ -127,31 +127,15 @@ function pageOf(strapi: Core.Strapi, args: Args) {
 }
 
 async function articleDrafts(strapi: Core.Strapi, args: Args) {
-  const documents = strapi.documents(UID);
-  const locale = args.locale ?? undefined;
-  const { page, pageSize } = pageOf(strapi, args);
   const filters = args.documentIds ? { documentId: { $in: args.documentIds } } : undefined;
-  const [rows, total] = await Promise.all([
-    documents.findMany({
-      locale,
-      status: 'draft',
-      filters,
-      // documentId is unique per locale and version, so pages never overlap; the typings omit it from sortable fields.
-      sort: 'documentId:asc' as never,
-      start: (page - 1) * pageSize,
-      limit: pageSize,
-      populate: {
-        cover: true,
-        seo: true,
-        author: { fields: ['documentId'] },
-        reviewedBy: { fields: ['documentId'] },
-        topics: { fields: ['documentId'] },
-      },
-    }),
-    documents.count({ locale, status: 'draft', filters }),
-  ]);
-  const drafts = rows as unknown as DraftRow[];
-  const published = await publishedRows(strapi, locale, drafts);
+  const populate = {
+    cover: true,
+    seo: true,
+    author: { fields: ['documentId'] },
+    reviewedBy: { fields: ['documentId'] },
+    topics: { fields: ['documentId'] },
+  };
+  const { drafts, published, pageInfo } = await draftsPage<DraftRow>(strapi, args, { filters, populate });
   return {
     nodes: drafts.map((d) => ({
       ...d,
@@ -159,11 +143,17 @@ async function articleDrafts(strapi: Core.Strapi, args: Args) {
       version: versionOf(d, published),
       topics: (d.topics ?? []).filter(Boolean),
     })),
-    pageInfo: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+    pageInfo,
   };
 }
 
 async function articleDraftVersions(strapi: Core.Strapi, args: Args) {
+  const { drafts, published, pageInfo } = await draftsPage<Row>(strapi, args, { fields: ['updatedAt'] });
+  return { nodes: drafts.map((d) => ({ documentId: d.documentId, version: versionOf(d, published) })), pageInfo };
+}
+
+/** One page of a locale's drafts (sorted by documentId), their total, and their documents' published rows. */
+async function draftsPage<R extends Row>(strapi: Core.Strapi, args: Args, query: { filters?: object; populate?: object; fields?: string[] }) {
   const documents = strapi.documents(UID);
   const locale = args.locale ?? undefined;
   const { page, pageSize } = pageOf(strapi, args);
@@ -171,19 +161,17 @@ async function articleDraftVersions(strapi: Core.Strapi, args: Args) {
     documents.findMany({
       locale,
       status: 'draft',
-      fields: ['updatedAt'],
+      ...(query as object),
+      // documentId is unique per locale and version, so pages never overlap; the typings omit it from sortable fields.
       sort: 'documentId:asc' as never,
       start: (page - 1) * pageSize,
       limit: pageSize,
     }),
-    documents.count({ locale, status: 'draft' }),
+    documents.count({ locale, status: 'draft', filters: query.filters as never }),
   ]);
-  const drafts = rows as unknown as Row[];
+  const drafts = rows as unknown as R[];
   const published = await publishedRows(strapi, locale, drafts);
-  return {
-    nodes: drafts.map((d) => ({ documentId: d.documentId, version: versionOf(d, published) })),
-    pageInfo: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
-  };
+  return { drafts, published, pageInfo: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
 }
 
 /** The published rows of these drafts' documents, by documentId. */

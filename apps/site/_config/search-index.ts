@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { eachFile, placeFile } from '../src/incremental/copy.js';
+import { eachFile, placeFile, sameFile } from '../src/incremental/copy.js';
 import { searchInputOf, searchLanguageOf } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
@@ -217,10 +217,7 @@ async function placeFiles(dir: string, files: Map<string, IndexFile>) {
 }
 
 async function isSameFile(target: string, content: IndexFile) {
-  if ('link' in content) {
-    const [a, b] = await Promise.all([fs.stat(target), fs.stat(content.link)]);
-    return a.ino === b.ino && a.dev === b.dev;
-  }
+  if ('link' in content) return sameFile(target, content.link);
   if ((await fs.stat(target)).size !== content.bytes.length) return false;
   return Buffer.from(content.bytes).equals(await fs.readFile(target));
 }

@@ -7,7 +7,7 @@ import { articleUrl, authorUrl, providerUrl } from '@solace/routes';
 import { exists } from '../src/file-exists.js';
 import type { BenchCms } from './bench-cms.js';
 import { createEditor, type Editor } from './bench-editor.js';
-import { describeBuild, runBuild, seconds, type BuildRun } from './bench-run.js';
+import { describeBuild, medianOfThree, runBuild, seconds, type BuildRun } from './bench-run.js';
 import { atMost, type Figure, type Row } from './bench-table.js';
 
 export type RebuildContext = {
@@ -60,9 +60,7 @@ async function rebuild(c: RebuildContext, check: () => Promise<void>): Promise<F
  * steady stream of rebuilds does not: the note gives all three.
  */
 async function threeRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
-  const runs: Figure[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await rebuild(c, await change()));
-  const median = [...runs].sort((a, b) => a.value - b.value)[1]!;
+  const { median, runs } = await medianOfThree(async () => rebuild(c, await change()), (figure) => figure.value);
   return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
 }
 

@@ -22,6 +22,16 @@ export type BuildRun = {
 
 export const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
+/**
+ * Three runs of a measurement, one after the other, and the median by `by`: one build on this
+ * machine varies by 20-30% from run to run (the disk, mostly), more than the ratios between rows.
+ */
+export async function medianOfThree<R>(run: () => Promise<R>, by: (result: R) => number): Promise<{ median: R; runs: R[] }> {
+  const runs: R[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await run());
+  return { median: [...runs].sort((a, b) => by(a) - by(b))[1]!, runs };
+}
+
 /** Runs a script of this package under tsx in a child process; its last `BENCH_RESULT {json}` line is the answer. */
 export function runChild(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }) {
   const tsx = path.join(SITE_DIR, 'node_modules/tsx/dist/cli.mjs');

@@ -14,7 +14,7 @@ import { newSecret } from '../test/start/run-start.js';
 import { freePort, startCorpusCms } from './bench-cms.js';
 import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
 import { cmsOf, rebuildRows } from './bench-rebuild.js';
-import { runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
+import { medianOfThree, runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
 import { servedRows, type ServedContext } from './bench-served.js';
 import { atLeast, atMost, formatTable, toResult, type Figure, type Measurement, type Row } from './bench-table.js';
 
@@ -70,15 +70,9 @@ async function steadyRate(fetchAll: () => Promise<number>, what: string): Promis
 }
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
-/**
- * The median (by time) of three runs of a whole build: one build on this machine varies by 20-30%
- * from run to run (the disk, mostly), more than the ratios between these rows. Returned with the
- * three times for the note.
- */
-async function medianOfThree<R extends { totalMs: number }>(run: () => Promise<R>): Promise<R & { times: string; runs: R[] }> {
-  const runs: R[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await run());
-  const median = [...runs].sort((a, b) => a.totalMs - b.totalMs)[1]!;
+/** The median (by time) of three runs of a whole build, with the three times for the note. */
+async function medianBuild<R extends { totalMs: number }>(run: () => Promise<R>): Promise<R & { times: string; runs: R[] }> {
+  const { median, runs } = await medianOfThree(run, (r) => r.totalMs);
   return { ...median, runs, times: `median of 3 runs: ${runs.map((r) => seconds(r.totalMs)).join(', ')} s` };
 }
 
@@ -131,7 +125,7 @@ const rows: Row<Context>[] = [
     target: atMost(() => value(context.renderOnly && seconds(context.renderOnly.totalMs)), 1.3, '<= 1.3x render-only'),
     measure: async (c) => {
       // Each run writes the whole output again: the rebuild rows start from the last one's.
-      const cold = await medianOfThree(() =>
+      const cold = await medianBuild(() =>
         runBuild({ cmsUrl: c.cmsUrl, token: cmsOf(c).token, outputDir: c.siteDir, cold: true, args: ['--write-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }),
       );
       // The peak RSS row reports the highest of the three.
@@ -161,7 +155,7 @@ const rows: Row<Context>[] = [
     measure: async (c) => {
       const dir = path.join(c.tempDir, 'floor');
       await fs.mkdir(dir);
-      const floor = await medianOfThree(
+      const floor = await medianBuild(
         async () => (await runChild(['scripts/bench-floor.ts', '--pages', String(c.cold!.pages)], { cwd: dir, timeoutMs: BUILD_TIMEOUT_MS })).result as NonNullable<Context['floor']>,
       );
       c.floor = floor;
@@ -184,7 +178,7 @@ const rows: Row<Context>[] = [
       c.cms = null;
       // Cold, in a folder of its own: an incremental build would carry the rebuilds' pages instead of rendering.
       const outputDir = path.join(c.tempDir, 'render-only');
-      const renderOnly = await medianOfThree(() =>
+      const renderOnly = await medianBuild(() =>
         runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }),
       );
       c.renderOnly = renderOnly;

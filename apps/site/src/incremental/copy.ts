@@ -72,7 +72,8 @@ export async function carryOverInto(from: string, spare: string, files: string[]
   await carryOverAll(from, spare, [...missing], 'link');
 }
 
-function sameFile(a: string, b: string) {
+/** Whether two paths are the same file (hard links of one another). */
+export function sameFile(a: string, b: string) {
   const sa = fsSync.statSync(a, { throwIfNoEntry: false });
   const sb = fsSync.statSync(b, { throwIfNoEntry: false });
   return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;

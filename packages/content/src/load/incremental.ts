@@ -2,7 +2,6 @@ import type { ContentClient } from '../client.js';
 import { globalQuery } from '../content-types/global.js';
 import type { Locale } from '../content-types/locale.js';
 import { selfAssessmentQuery } from '../content-types/self-assessment.js';
-import type { ArticleDraftFragment, ArticleFragment } from '../generated/graphql.js';
 import { articles, authors, interfaceTexts, media, providers, topics, type MediaStamp } from './collections.js';
 import { syncDrafts } from './drafts.js';
 import type { LocaleNodes } from './fetch.js';
@@ -120,8 +119,8 @@ async function syncLocale(
     syncCollection(client, topics, code, kept?.topics, { overlapMs, keptAt }),
     syncCollection(client, providers, code, kept?.providers, { overlapMs, keptAt }),
     syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs, keptAt }),
-    drafts ? noArticles : syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
-    drafts ? syncDrafts(client, code, kept?.articleDrafts) : noDrafts,
+    drafts ? nothingRead : syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
+    drafts ? syncDrafts(client, code, kept?.articleDrafts) : nothingRead,
     touchedUrls,
   ]);
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
@@ -173,9 +172,7 @@ function vanished(kept: { documentId: string }[] | undefined, now: { documentId:
   return kept.some((k) => !ids.has(k.documentId));
 }
 
-/** A preview's published articles: none (it reads drafts instead). */
-const noArticles: Synced<ArticleFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
-/** A site build's article drafts: none. */
-const noDrafts: Synced<ArticleDraftFragment> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
+/** What a build does not read: a preview's published articles, a site build's drafts. */
+const nothingRead: Synced<never> = { nodes: [], changed: new Set(), fetched: 0, reused: 0, full: true };
 
 const pickSets = ({ locale: _locale, ...sets }: LocaleNodes): LocaleNodeSets => sets;
