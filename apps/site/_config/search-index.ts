@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { eachFile, placeFile, sameFile } from '../src/incremental/copy.js';
-import { searchInputOf, searchLanguageOf } from '../src/indexed-pages.js';
+import { eachFile, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
+import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
@@ -15,11 +15,12 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
  * language: those it rendered (a transform, the last one, sees the HTML as written) and those it
  * carried (the previous build recorded them). Pagefind indexes each language on its own (its
  * files for one language do not depend on the others'), so each language is indexed in a run of
- * its own, from its pages in path order (the index numbers pages in the order they come), and the
- * runs' files are put together under one pagefind-entry.json. An incremental build takes a
- * language's files from the previous output when that language's pages are the same: an edit
- * re-indexes its own language only. Should no page have the attribute, Pagefind indexes every
- * page of the folder, as its own CLI would.
+ * its own, from its pages in search order (src/indexed-pages.ts: the index numbers pages in the
+ * order they come), and the runs' files are put together under one pagefind-entry.json. An
+ * incremental build takes a language's files from the previous output when that language's pages
+ * are the same: an edit re-indexes its own language only, and that run starts while Eleventy
+ * renders (startEarly). Should no page have the attribute, Pagefind indexes every page of the
+ * folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */
@@ -30,10 +31,17 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** A one-off build into files: nothing reads the pages' output from memory (see the transform). */
   let asBytes = false;
 
+  /** The order Pagefind gets pages in (src/indexed-pages.ts), and a language's run started early. */
+  let order: SearchOrder = new Map();
+  let early: EarlyRun | null = null;
+
   eleventyConfig.on('eleventy.before', (event: { runMode?: string; outputMode?: string }) => {
     rendered = new Map();
     inputs = new Map();
     asBytes = event?.runMode === 'build' && event?.outputMode === 'fs';
+    order = searchOrderOf(eleventyConfig.globalData.model);
+    const previous = previousOutputOf(eleventyConfig);
+    early = previous ? startEarly(path.resolve(eleventyConfig.directories.output), previous, order) : null;
   });
 
   eleventyConfig.addTransform('search-index', (content: unknown, outputPath: unknown) => {
@@ -54,7 +62,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const done = await buildSearchIndex(outputDir, { rendered, inputs }, previousOutputOf(eleventyConfig));
+    const done = await buildSearchIndex(outputDir, { rendered, inputs, order, early }, previousOutputOf(eleventyConfig));
     console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms)`);
   });
 }
@@ -64,18 +72,21 @@ type Entry = { version: string; languages: Record<string, LanguageEntry>; includ
 const ENTRY_FILE = 'pagefind-entry.json';
 export const SEARCH_INDEX_DIR = 'pagefind';
 
-type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string> };
+type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string>; order: SearchOrder; early: EarlyRun | null };
 
-async function buildSearchIndex(outputDir: string, { rendered, inputs }: Rendered, previous: PreviousOutput | null) {
+async function buildSearchIndex(outputDir: string, { rendered, inputs, order, early }: Rendered, previous: PreviousOutput | null) {
   const indexDir = path.join(outputDir, SEARCH_INDEX_DIR);
   // A page this build did not render was carried from the previous output: indexed as it was there.
   const carried = previous ? [...previous.indexed].filter(([file]) => previous.carried.has(file) && !rendered.has(file)) : [];
-  const pages = pagesByLanguage([...rendered, ...carried]);
-  if (pages.size === 0) return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
+  const pages = pagesByLanguage([...rendered, ...carried], order);
+  if (pages.size === 0) {
+    await early?.discard();
+    return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
+  }
 
   const previousIndex = previous ? path.join(previous.dir, SEARCH_INDEX_DIR) : null;
   const previousEntry = previousIndex ? await readEntry(previousIndex) : null;
-  const previousPages = previous && previousEntry ? pagesByLanguage(previous.indexed) : null;
+  const previousPages = previous && previousEntry ? pagesByLanguage(previous.indexed, order) : null;
   const reused: string[] = [];
   const fresh: string[] = [];
   for (const [language, files] of pages) {
@@ -83,6 +94,10 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs }: Rendere
     const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, inputs));
     (same ? reused : fresh).push(language);
   }
+  // The language started early goes first, if its pages begin as it guessed; otherwise it is dropped.
+  const headStart = early && fresh.includes(early.language) && early.fits(pages.get(early.language)!) ? early : null;
+  if (early && !headStart) await early.discard();
+  if (headStart) fresh.sort((a, b) => Number(b === headStart.language) - Number(a === headStart.language));
 
   // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
   const files = new Map<string, IndexFile>();
@@ -100,7 +115,7 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs }: Rendere
   let shared: Omit<Entry, 'languages'> | null = null;
   // One language at a time: Pagefind's service uses both cores on one already.
   for (const language of fresh) {
-    const run = await indexLanguage(outputDir, pages.get(language)!, inputs);
+    const run = await indexLanguage(outputDir, pages.get(language)!, inputs, language === headStart?.language ? headStart : null);
     const written = Object.keys(run.entry.languages);
     if (written.length !== 1 || written[0] !== language) {
       throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
@@ -126,12 +141,13 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs }: Rendere
       ? `the indexed pages are unchanged, index taken from the previous build (${count(reused)} pages)`
       : `${count(fresh)} pages indexed (${fresh.join(', ')})` +
         (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')) +
-    `; ${placed.written} of ${files.size} files written, ${placed.removed} removed`
+    `; ${placed.written} of ${files.size} files written, ${placed.removed} removed` +
+    (early ? `; ${early.language} ${headStart ? `started during the render with ${early.pages} pages` : 'started during the render, not used (its pages were not as guessed)'}` : '')
   );
 }
 
-/** Indexed pages by language, each list in path order (null: not indexed). */
-function pagesByLanguage(files: Iterable<readonly [string, string | null]>) {
+/** Indexed pages by language, each list in search order (null: not indexed). */
+function pagesByLanguage(files: Iterable<readonly [string, string | null]>, order: SearchOrder) {
   const pages = new Map<string, string[]>();
   for (const [file, language] of files) {
     if (language === null) continue;
@@ -139,8 +155,45 @@ function pagesByLanguage(files: Iterable<readonly [string, string | null]>) {
     if (!list) pages.set(language, (list = []));
     list.push(file);
   }
-  for (const list of pages.values()) list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const list of pages.values()) list.sort(bySearchOrder(order));
   return pages;
+}
+
+/** A language's Pagefind run, started before the pages are rendered with the carried pages that come first. */
+type EarlyRun = {
+  language: string;
+  /** How many pages it was given. */
+  pages: number;
+  run: Promise<LanguageRun>;
+  /** Whether the language's pages, as rendered, begin with the pages already given. */
+  fits: (files: string[]) => boolean;
+  discard: () => Promise<void>;
+};
+
+/**
+ * Starts the Pagefind run of the language a change most likely re-indexes, while Eleventy
+ * renders, with the carried pages that come first (src/indexed-pages.ts, headOfIndex). A guess,
+ * checked after the render: `fits` says whether the language's pages begin exactly so.
+ */
+function startEarly(outputDir: string, previous: PreviousOutput, order: SearchOrder): EarlyRun | null {
+  const guess = headOfIndex(previous.indexed, previous.carried, order);
+  if (!guess) return null;
+  const { language, head } = guess;
+  const run = openRun().then((opened) => {
+    addPages(opened, outputDir, head, new Map());
+    return opened;
+  });
+  run.catch(() => {});
+  return {
+    language,
+    pages: head.length,
+    run,
+    fits: (files) => beginsWith(files, head),
+    discard: async () => {
+      await run.catch(() => {});
+      await pagefind.close();
+    },
+  };
 }
 
 /**
@@ -222,17 +275,6 @@ async function isSameFile(target: string, content: IndexFile) {
   return Buffer.from(content.bytes).equals(await fs.readFile(target));
 }
 
-async function removeEmptyFolders(dir: string) {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  let left = 0;
-  for (const entry of entries) {
-    if (!entry.isDirectory()) left++;
-    else if (await removeEmptyFolders(path.join(dir, entry.name))) left++;
-    else await fs.rmdir(path.join(dir, entry.name));
-  }
-  return left > 0;
-}
-
 /** The files of the previous index, as an incremental build carries them into the spare output (paths relative to the output). */
 export async function searchIndexFiles(outputDir: string) {
   const files = await pickedFiles(path.join(outputDir, SEARCH_INDEX_DIR), () => true).catch(() => [] as string[]);
@@ -252,21 +294,43 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** One language's index, in memory: its files (paths relative to the index, with the system's separator) and its pagefind-entry.json. */
-async function indexLanguage(outputDir: string, files: string[], inputs: Map<string, string>) {
+/** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
+type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
+
+async function openRun(): Promise<LanguageRun> {
   const { index, errors } = await pagefind.createIndex({});
-  try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Sent one after the other without waiting: Pagefind takes them in the order they come.
-    const added = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return { index, sent: 0, results: [] };
+}
+
+/** Sends pages to the run one after the other, without waiting for each: Pagefind takes them in the order they come. */
+function addPages(run: LanguageRun, outputDir: string, files: string[], inputs: Map<string, string>) {
+  const read = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
+  const sent = (async () => {
     const results: Promise<string[]>[] = [];
-    for (const page of added) {
+    for (const page of read) {
       const { file, content } = await page;
-      results.push(index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
+      results.push(run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
     }
-    const failed = (await Promise.all(results)).flat();
+    return (await Promise.all(results)).flat();
+  })();
+  // Awaited when the run is finished; a run dropped meanwhile leaves no unhandled failure.
+  sent.catch(() => {});
+  run.sent += files.length;
+  run.results.push(sent);
+}
+
+/**
+ * One language's index, in memory: its files (paths relative to the index, with the system's
+ * separator) and its pagefind-entry.json. Continues `early` when it was given the first pages.
+ */
+async function indexLanguage(outputDir: string, files: string[], inputs: Map<string, string>, early: EarlyRun | null) {
+  try {
+    const run = early ? await early.run : await openRun();
+    addPages(run, outputDir, files.slice(run.sent), inputs);
+    const failed = (await Promise.all(run.results)).flat();
     if (failed.length) throw new Error(`Pagefind could not index ${outputDir}: ${failed.join('; ')}`);
-    const made = await index.getFiles();
+    const made = await run.index.getFiles();
     if (made.errors.length) throw new Error(`Pagefind could not make its index: ${made.errors.join('; ')}`);
     const written = new Map(made.files.map((f) => [path.normalize(f.path), f.content] as const));
     const entryBytes = written.get(ENTRY_FILE);

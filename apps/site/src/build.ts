@@ -10,7 +10,7 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, eachFile, readWrittenPage } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, readWrittenPage, removeFiles } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -87,6 +87,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   let plan: BuildPlan;
   let manifest: Manifest;
   let loaded: Awaited<ReturnType<typeof loadModel>>;
+  let startFrom: Promise<StartedFrom> | null = null;
+  const notNeeded = new AbortController();
   const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const phases = phaseClock();
   try {
@@ -96,11 +98,15 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       : (await exists(env.outputDir))
         ? await readManifest(env.outputDir, code)
         : { manifest: null, reason: 'no previous output' };
+    // Made while the content arrives: a copy of the previous output, which the plan then trims.
+    startFrom = previous.manifest ? startFromPrevious(env.outputDir, staging, previous.manifest, notNeeded.signal) : null;
+    // Awaited later; a failure meanwhile is not an unhandled one.
+    startFrom?.catch(() => {});
     const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
-    if (!loaded.model) return keepOutput(previous.manifest!);
+    if (!loaded.model) return await keepOutput(previous.manifest!);
     const model = loaded.model;
     const site = siteData(model);
     const items = pageItems(model, site);
@@ -122,12 +128,15 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         for (const image of record.images) images.add(image);
         pagesRecord[item.key] = record;
       }
-      // An incremental build starts from the spare output, which has most of the pages already.
-      const intoSpare = plan.mode === 'incremental' && (await reuseSpare(env.outputDir, staging));
-      // The spare has most of the previous search index too: the index keeps what it can of it.
-      if (intoSpare) await carryOverInto(env.outputDir, staging, [...files, ...(await searchIndexFiles(env.outputDir))]);
-      else await carryOverAll(env.outputDir, staging, files, 'link');
-      if (plan.carry.length) console.log(`[solace] carried ${plan.carry.length} pages into ${intoSpare ? 'the spare output' : 'a new folder'}`);
+      if (startFrom) {
+        const { intoSpare, pageFiles } = await startFrom;
+        // Pages to render, and pages gone, leave the copy: the build writes no file into a link.
+        const carried = new Set(files);
+        await removeFiles(staging, pageFiles.filter((file) => !carried.has(file)));
+        console.log(`[solace] carried ${plan.carry.length} pages into ${intoSpare ? 'the spare output' : 'a new folder'}`);
+      } else {
+        await fs.mkdir(staging, { recursive: true });
+      }
       await carryOverAll(env.outputDir, staging, [...images], 'copy');
       phases.mark('carry');
 
@@ -156,11 +165,13 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     }
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    // A copy of the previous output is still the next build's best start; anything else goes.
+    await keepAsSpare().catch(() => fs.rm(staging, { recursive: true, force: true }));
     throw rootCause(error);
   }
 
   if (plan.mode === 'unchanged') {
+    await keepAsSpare();
     console.log(`[solace] phases: ${phases.summary()}`);
     // Every page's inputs and the code are the previous build's: so is the output, which stays as it is.
     if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
@@ -172,11 +183,24 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
    * it is. So do the kept nodes: the same records, and the next delta asks from when they were
    * fetched, which finds whatever changed since just the same.
    */
-  function keepOutput(previous: Manifest): BuildResult {
+  async function keepOutput(previous: Manifest): Promise<BuildResult> {
+    await keepAsSpare();
     const carried = Object.keys(previous.pages).length;
     plan = { mode: 'unchanged', render: [], carry: [] };
     console.log(`[solace] incremental build: 0 pages to render, ${carried} unchanged (the content is the previous build's)`);
     return { ...result(0), carried };
+  }
+
+  /**
+   * Nothing to build, or the build failed: the copy made for it (whatever it holds: the next
+   * build sweeps it) is the spare again. The copy stops first: nothing writes into it afterwards.
+   */
+  async function keepAsSpare() {
+    if (!startFrom) return fs.rm(staging, { recursive: true, force: true });
+    notNeeded.abort();
+    await startFrom;
+    await fs.rm(spareOf(env.outputDir), { recursive: true, force: true });
+    await fs.rename(staging, spareOf(env.outputDir));
   }
 
   // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
@@ -213,16 +237,25 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
 /** The output before the previous one, kept to build the next one in (src/incremental/copy.ts, carryOverInto). */
 const spareOf = (outputDir: string) => `${outputDir}.spare`;
 
-/** Moves the spare output to `staging`, if there is one. */
-async function reuseSpare(outputDir: string, staging: string) {
+type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
+
+/**
+ * `staging` as a copy of the previous output (hard links): its pages, and its search index when
+ * the spare output, which has most of both already, is at hand (the index keeps what it can of
+ * it). Without a spare, a new folder with the pages only.
+ */
+async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, stop: AbortSignal): Promise<StartedFrom> {
+  const pageFiles = Object.values(previous.pages).flatMap((record) => record.files);
+  await fs.rm(staging, { recursive: true, force: true });
   try {
-    await fs.rm(staging, { recursive: true, force: true });
     await fs.rename(spareOf(outputDir), staging);
-    return true;
   } catch {
     await fs.mkdir(staging, { recursive: true });
-    return false;
+    await carryOverAll(outputDir, staging, pageFiles, 'link', stop);
+    return { intoSpare: false, pageFiles };
   }
+  await carryOverInto(outputDir, staging, [...pageFiles, ...(await searchIndexFiles(outputDir))], stop);
+  return { intoSpare: true, pageFiles };
 }
 
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */

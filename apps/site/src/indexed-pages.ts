@@ -43,3 +43,55 @@ export function searchInputOf(html: string): string | null {
 
 /** A page's `<html lang>` attribute, as written. */
 const htmlLang = (html: string) => /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
+
+/** Each article's output file (relative, with "/") and when its content last changed. */
+export type SearchOrder = ReadonlyMap<string, string>;
+
+/**
+ * The order Pagefind is given a language's pages in (its index numbers them so): by when their
+ * article last changed, oldest first, then by path; a page the model has no article for first.
+ * Cold and incremental builds of the same content give the same order. An edited or new article
+ * comes last, so its language's other pages can be indexed before it is rendered.
+ */
+export function searchOrderOf(model: unknown): SearchOrder {
+  const articles = (model as { articles?: { url: string; article: { updatedAt: string } }[] } | undefined)?.articles;
+  if (!Array.isArray(articles)) return new Map();
+  return new Map(articles.filter((page) => page.url.endsWith('/')).map((page) => [`${page.url.slice(1)}index.html`, page.article.updatedAt]));
+}
+
+export const bySearchOrder = (order: SearchOrder) => (a: string, b: string) => {
+  const ka = order.get(a) ?? '';
+  const kb = order.get(b) ?? '';
+  return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+
+/**
+ * The language a change most likely re-indexes, and the carried pages (links of the previous
+ * output's, so their search input is known) that come first in its index: those before any
+ * article this build renders or adds to it. An edited or new article changed last and comes
+ * last, so nearly all of its language can be indexed while it renders. `indexed`: the previous
+ * output's indexed files and their language; `carried`: the files this build takes unchanged.
+ * The language is the one with the most pages re-rendered, gone or new (an article not indexed
+ * before is guessed to go into its locale's index, the first part of its path). Null when no
+ * carried page comes first.
+ */
+export function headOfIndex(indexed: ReadonlyMap<string, string>, carried: ReadonlySet<string>, order: SearchOrder): { language: string; head: string[] } | null {
+  const languageOf = (file: string) => indexed.get(file) ?? file.split('/')[0]!.toLowerCase();
+  const touched = new Map<string, number>();
+  const touch = (language: string) => touched.set(language, (touched.get(language) ?? 0) + 1);
+  for (const [file, language] of indexed) if (!carried.has(file)) touch(language);
+  for (const file of order.keys()) if (!carried.has(file) && !indexed.has(file)) touch(languageOf(file));
+  const language = [...touched].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
+  if (!language) return null;
+  const compare = bySearchOrder(order);
+  const first = [...order.keys()].filter((file) => !carried.has(file) && languageOf(file) === language).sort(compare)[0];
+  const head = [...indexed]
+    .filter(([file, l]) => l === language && carried.has(file))
+    .map(([file]) => file)
+    .sort(compare)
+    .filter((file) => first === undefined || compare(file, first) < 0);
+  return head.length ? { language, head } : null;
+}
+
+/** Whether a list of pages begins with `head`, in its order. */
+export const beginsWith = (files: string[], head: string[]) => files.length >= head.length && head.every((file, i) => files[i] === file);

@@ -125,8 +125,10 @@ describe('an incremental build after each kind of change', () => {
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
     // An English article page changed: the English search index is built again, the Spanish one taken as it was.
     expect(log).toMatch(/search index: \d+ pages indexed \(en\), es unchanged and taken from the previous build/);
-    // The first build to replace the output: there is no spare output yet.
-    expect(log).toMatch(/carried \d+ pages into a new folder/);
+    // The edited article changed last, so it comes last in the index: the others were indexed while it rendered.
+    expect(log).toMatch(/; en started during the render with [1-9]\d* pages/);
+    // The build before it changed nothing and left the copy it had started as the spare output.
+    expect(log).toMatch(/carried \d+ pages into the spare output/);
   });
 
   let created: string;
@@ -150,6 +152,8 @@ describe('an incremental build after each kind of change', () => {
     const [, written, files] = /search index: \d+ pages indexed \(en\).*; (\d+) of (\d+) files written/.exec(log)!;
     expect(Number(written)).toBeGreaterThan(0);
     expect(Number(written)).toBeLessThan(Number(files) / 2);
+    // A new article is the newest: its locale's index was started with every other article of it.
+    expect(log).toMatch(/; en started during the render with [1-9]\d* pages/);
   });
 
   it('after an article is unpublished', async () => {

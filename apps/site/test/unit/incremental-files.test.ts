@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carryOverInto } from '../../src/incremental/copy.js';
-import { searchInputOf, searchLanguageOf } from '../../src/indexed-pages.js';
+import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
+import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf } from '../../src/indexed-pages.js';
 
 describe('searchLanguageOf', () => {
   it('names the index Pagefind puts a marked page in: its <html lang>, lower-cased', () => {
@@ -38,6 +38,85 @@ describe('searchInputOf', () => {
     const unclosed = '<html lang="en"><body><div data-pagefind-body>a</body></html>';
     expect(searchInputOf(unclosed)).toBe(unclosed);
     expect(searchInputOf('<html lang="en"><body>a</body></html>')).toBeNull();
+  });
+});
+
+describe('search order', () => {
+  const model = {
+    articles: [
+      { url: '/en/articles/b/', article: { updatedAt: '2026-03-01T10:00:00.000Z' } },
+      { url: '/en/articles/a/', article: { updatedAt: '2026-03-02T10:00:00.000Z' } },
+      { url: '/en/articles/c/', article: { updatedAt: '2026-03-01T10:00:00.000Z' } },
+    ],
+  };
+
+  it('puts the article changed last last, ties by path, pages without an article first', () => {
+    const order = searchOrderOf(model);
+    expect(order.get('en/articles/a/index.html')).toBe('2026-03-02T10:00:00.000Z');
+    const files = ['en/articles/a/index.html', 'en/articles/c/index.html', 'en/about/index.html', 'en/articles/b/index.html'];
+    expect(files.sort(bySearchOrder(order))).toEqual(['en/about/index.html', 'en/articles/b/index.html', 'en/articles/c/index.html', 'en/articles/a/index.html']);
+  });
+
+  it('is path order without a model (as under eleventy --serve, where the model is loaded later)', () => {
+    const order = searchOrderOf(async () => model);
+    expect(['b', 'a'].sort(bySearchOrder(order))).toEqual(['a', 'b']);
+  });
+});
+
+describe('headOfIndex', () => {
+  // Three English articles and one Spanish, each changed at its own time.
+  const order = new Map([
+    ['en/articles/a/index.html', '2026-01-01'],
+    ['en/articles/b/index.html', '2026-01-02'],
+    ['en/articles/c/index.html', '2026-01-03'],
+    ['es/articles/a/index.html', '2026-01-01'],
+  ]);
+  const indexed = new Map([...order.keys()].map((file) => [file, file.slice(0, 2)]));
+  const allBut = (...files: string[]) => new Set([...order.keys()].filter((file) => !files.includes(file)));
+
+  it('after an edit: its language, with the carried pages that come before it', () => {
+    const edited = new Map([...order, ['en/articles/a/index.html', '2026-02-01']]);
+    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited)).toEqual({ language: 'en', head: ['en/articles/b/index.html', 'en/articles/c/index.html'] });
+    // An older page re-rendered cuts the head short before it.
+    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), order)).toEqual({ language: 'en', head: ['en/articles/a/index.html'] });
+  });
+
+  it('after a new article: the language of its locale, with every carried page of it', () => {
+    const added = new Map([...order, ['es/articles/new/index.html', '2026-02-01']]);
+    expect(headOfIndex(indexed, allBut(), added)).toEqual({ language: 'es', head: ['es/articles/a/index.html'] });
+  });
+
+  it('after a page is gone: its language, whole', () => {
+    const gone = new Map([...order].filter(([file]) => file !== 'en/articles/b/index.html'));
+    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), gone)).toEqual({ language: 'en', head: ['en/articles/a/index.html', 'en/articles/c/index.html'] });
+  });
+
+  it('is null when nothing indexed changes, or when no carried page comes first', () => {
+    expect(headOfIndex(indexed, allBut(), order)).toBeNull();
+    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), order)).toBeNull();
+  });
+
+  it('is checked against the pages as rendered: they must begin with the head, in its order', () => {
+    expect(beginsWith(['a', 'b', 'c'], ['a', 'b'])).toBe(true);
+    expect(beginsWith(['a', 'x', 'b'], ['a', 'b'])).toBe(false);
+    expect(beginsWith(['b', 'a'], ['a', 'b'])).toBe(false);
+    expect(beginsWith(['a'], ['a', 'b'])).toBe(false);
+  });
+});
+
+describe('removeFiles', () => {
+  it('removes the files and the folders they leave empty, and nothing else', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-remove-'));
+    try {
+      for (const file of ['a/b/index.html', 'a/c/index.html', 'd/e/f/index.html', 'g/index.html']) {
+        await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+        await fs.writeFile(path.join(dir, file), file);
+      }
+      await removeFiles(dir, ['a/b/index.html', 'd/e/f/index.html', 'gone/index.html'].map((f) => f.split('/').join(path.sep)));
+      expect((await fs.readdir(dir, { recursive: true })).map((f) => f.split(path.sep).join('/')).sort()).toEqual(['a', 'a/c', 'a/c/index.html', 'g', 'g/index.html']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -85,5 +164,18 @@ describe('carryOverInto', () => {
     for (const file of left) expect(await inode(path.join(spare, file))).toBe(await inode(path.join(live, file)));
     // Folders left empty are gone too, as a cold build would not have them.
     expect((await fs.readdir(spare)).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stops when told to, leaving a folder the next sweep can take as it is', async () => {
+    for (let i = 0; i < 600; i++) await write(path.join(spare, `old/${i}/index.html`), 'old');
+    await write(path.join(live, 'a/index.html'), 'a live');
+    const stop = new AbortController();
+    stop.abort();
+    await carryOverInto(live, spare, ['a/index.html'], stop.signal);
+    // Stopped after its first step: most of the old files are still there, no link was made.
+    expect((await fs.readdir(path.join(spare, 'old'))).length).toBeGreaterThan(300);
+    await carryOverInto(live, spare, ['a/index.html']);
+    expect(await fs.readdir(spare)).toEqual(['a']);
+    expect(await inode(path.join(spare, 'a/index.html'))).toBe(await inode(path.join(live, 'a/index.html')));
   });
 });
