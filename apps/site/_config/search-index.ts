@@ -35,13 +35,15 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   let order: SearchOrder = new Map();
   let early: EarlyRun | null = null;
 
-  eleventyConfig.on('eleventy.before', (event: { runMode?: string; outputMode?: string }) => {
+  eleventyConfig.on('eleventy.before', async (event: { runMode?: string; outputMode?: string }) => {
     rendered = new Map();
     inputs = new Map();
     asBytes = event?.runMode === 'build' && event?.outputMode === 'fs';
     order = searchOrderOf(eleventyConfig.globalData.model);
     const previous = previousOutputOf(eleventyConfig);
     early = previous ? startEarly(path.resolve(eleventyConfig.directories.output), previous, order) : null;
+    // Read and sent before the render begins, which would otherwise hold them up on this thread.
+    await early?.sent;
   });
 
   eleventyConfig.addTransform('search-index', (content: unknown, outputPath: unknown) => {
@@ -164,6 +166,8 @@ type EarlyRun = {
   language: string;
   /** How many pages it was given. */
   pages: number;
+  /** Settles once they are all sent (Pagefind then indexes them while Eleventy renders). */
+  sent: Promise<void>;
   run: Promise<LanguageRun>;
   /** Whether the language's pages, as rendered, begin with the pages already given. */
   fits: (files: string[]) => boolean;
@@ -179,15 +183,14 @@ function startEarly(outputDir: string, previous: PreviousOutput, order: SearchOr
   const guess = headOfIndex(previous.indexed, previous.carried, order);
   if (!guess) return null;
   const { language, head } = guess;
-  const run = openRun().then((opened) => {
-    addPages(opened, outputDir, head, new Map());
-    return opened;
-  });
+  const run = openRun();
+  const sent = run.then((opened) => addPages(opened, outputDir, head, new Map()));
   run.catch(() => {});
   return {
     language,
     pages: head.length,
     run,
+    sent: sent.catch(() => {}),
     fits: (files) => beginsWith(files, head),
     discard: async () => {
       await run.catch(() => {});
@@ -303,21 +306,25 @@ async function openRun(): Promise<LanguageRun> {
   return { index, sent: 0, results: [] };
 }
 
-/** Sends pages to the run one after the other, without waiting for each: Pagefind takes them in the order they come. */
+/**
+ * Sends pages to the run one after the other, without waiting for each: Pagefind takes them in
+ * the order they come. Resolves once all are sent; their results are the run's to await.
+ */
 function addPages(run: LanguageRun, outputDir: string, files: string[], inputs: Map<string, string>) {
   const read = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
+  const results: Promise<string[]>[] = [];
   const sent = (async () => {
-    const results: Promise<string[]>[] = [];
     for (const page of read) {
       const { file, content } = await page;
       results.push(run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
     }
-    return (await Promise.all(results)).flat();
   })();
+  const indexed = sent.then(async () => (await Promise.all(results)).flat());
   // Awaited when the run is finished; a run dropped meanwhile leaves no unhandled failure.
-  sent.catch(() => {});
+  indexed.catch(() => {});
   run.sent += files.length;
-  run.results.push(sent);
+  run.results.push(indexed);
+  return sent;
 }
 
 /**

@@ -98,11 +98,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       : (await exists(env.outputDir))
         ? await readManifest(env.outputDir, code)
         : { manifest: null, reason: 'no previous output' };
+    const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
     // Made while the content arrives: a copy of the previous output, which the plan then trims.
     startFrom = previous.manifest ? startFromPrevious(env.outputDir, staging, previous.manifest, notNeeded.signal) : null;
     // Awaited later; a failure meanwhile is not an unhandled one.
     startFrom?.catch(() => {});
-    const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
