@@ -36,7 +36,7 @@ export async function loadModel(
   const env = readEnv();
   const started = performance.now();
   const client = () => createContentClient({ url: env.graphqlUrl, token: env.strapiToken });
-  let content: SiteContent;
+  let content: SiteContent | null;
   let nodes: ContentNodes | null = null;
   let fetch: FetchFigures;
   let unchanged = false;
@@ -44,7 +44,13 @@ export async function loadModel(
     content = await readContentSnapshot(snapshot.readFrom);
     fetch = { mode: 'none', fetched: 0, reused: 0 };
   } else {
-    const loaded = await loadSiteContentSince(client(), { cmsOrigin: env.strapiUrl, previous, overlapMs: env.contentOverlapMs, drafts: env.preview });
+    const loaded = await loadSiteContentSince(client(), {
+      cmsOrigin: env.strapiUrl,
+      previous,
+      overlapMs: env.contentOverlapMs,
+      drafts: env.preview,
+      skipUnchanged: skipIfUnchanged && !snapshot.writeTo,
+    });
     ({ content, nodes } = loaded);
     const { mode, fetched, reused, notes } = loaded.report;
     fetch = { mode, fetched, reused };
@@ -52,9 +58,11 @@ export async function loadModel(
     for (const note of notes) console.log(`[solace] content: ${note}`);
   }
   const fetchMs = Math.round(performance.now() - started);
-  if (snapshot.writeTo) await writeContentSnapshot(snapshot.writeTo, content);
-  const model = unchanged && skipIfUnchanged ? null : buildSiteModel(content);
-  const counts = content.locales.map((l) => `${l.code}: ${content.byLocale[l.code]!.articles.length} articles`).join(', ');
+  if (snapshot.writeTo && content) await writeContentSnapshot(snapshot.writeTo, content);
+  const model = content === null || (unchanged && skipIfUnchanged) ? null : buildSiteModel(content);
+  const counts = content
+    ? content.locales.map((l) => `${l.code}: ${content.byLocale[l.code]!.articles.length} articles`).join(', ')
+    : "the previous build's content";
   console.log(`[solace] fetched content in ${fetchMs} ms (${counts})`);
   if (fetch.mode !== 'none') {
     console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used${unchanged ? ', nothing changed' : ''}`);

@@ -40,13 +40,29 @@ export async function loadSiteContent(
  */
 export async function loadSiteContentSince(
   client: ContentClient,
-  options: { cmsOrigin: string; previous: ContentNodes | null; overlapMs?: number; drafts?: boolean },
-): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }> {
-  const { cmsOrigin, previous, overlapMs, drafts = false } = options;
+  options: LoadSinceOptions & { skipUnchanged: boolean },
+): Promise<{ content: SiteContent | null; nodes: ContentNodes; report: FetchReport }>;
+export async function loadSiteContentSince(
+  client: ContentClient,
+  options: Omit<LoadSinceOptions, 'skipUnchanged'>,
+): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }>;
+export async function loadSiteContentSince(client: ContentClient, options: LoadSinceOptions) {
+  const { cmsOrigin, previous, overlapMs, drafts = false, skipUnchanged = false } = options;
   const locales = await fetchLocales(client);
   const { fetched, nodes, report } = await fetchNodesSince(client, locales, previous, { overlapMs, drafts });
-  return { content: mapSiteContent(locales, fetched, { cmsOrigin, drafts }), nodes, report };
+  // The kept nodes were checked and mapped by the call that returned them: the same nodes, the same content.
+  const content = skipUnchanged && report.unchanged ? null : mapSiteContent(locales, fetched, { cmsOrigin, drafts });
+  return { content, nodes, report };
 }
+
+type LoadSinceOptions = {
+  cmsOrigin: string;
+  previous: ContentNodes | null;
+  overlapMs?: number;
+  drafts?: boolean;
+  /** Content that is `previous` exactly (report.unchanged) is not mapped again: `content` is then null. */
+  skipUnchanged?: boolean;
+};
 
 /** Checks and maps the raw nodes of every locale (in the order of `locales`). */
 function mapSiteContent(locales: Locale[], raw: LocaleNodes[], options: { cmsOrigin: string; drafts: boolean }): SiteContent {

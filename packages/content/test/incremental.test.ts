@@ -117,6 +117,19 @@ describe('loadSiteContentSince', () => {
     expect(await unchangedAfter(() => {})).toBe(true);
   });
 
+  it('with skipUnchanged, maps nothing when the content is the kept nodes exactly, and all of it otherwise', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    const skip = (previous: Previous) => loadSiteContentSince(cms.client, { cmsOrigin: 'http://cms.test', previous, overlapMs: 0, skipUnchanged: true });
+    const same = await skip(first.nodes);
+    expect(same.report.unchanged).toBe(true);
+    expect(same.content).toBeNull();
+    Object.assign(cms.data.topics[0]!, { name: 'Pain relief', updatedAt: cms.stamp(20) });
+    const changed = await skip(same.nodes);
+    expect(changed.report.unchanged).toBe(false);
+    expect(changed.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
   it('asks for published articles by updatedAt or publishedAt', async () => {
     const cms = fakeCms();
     const first = await load(cms.client, null);
