@@ -66,7 +66,7 @@ export async function carryOverInto(from: string, spare: string, files: string[]
     if (wanted.has(file)) {
       // Another version of a carried page: replaced by a link of the live one, in the folder it has.
       const source = path.join(from, file);
-      if (!sameFileSync(target, source)) {
+      if (!sameFile(target, source)) {
         fsSync.unlinkSync(target);
         fsSync.linkSync(source, target);
       }
@@ -120,8 +120,9 @@ export async function removeEmptyFolders(dir: string): Promise<boolean> {
 }
 
 /** Whether two paths are the same file (hard links of one another). */
-export async function sameFile(a: string, b: string) {
-  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+export function sameFile(a: string, b: string) {
+  const sa = fsSync.statSync(a, { throwIfNoEntry: false });
+  const sb = fsSync.statSync(b, { throwIfNoEntry: false });
   return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
@@ -145,10 +146,4 @@ export async function readWrittenPage(file: string): Promise<{ images: string[];
     images: [...new Set([...text.matchAll(/\/img\/([A-Za-z0-9._-]+)/g)].map((m) => `img/${m[1]}`))],
     searchLanguage: searchLanguageOf(text),
   };
-}
-
-function sameFileSync(a: string, b: string) {
-  const sa = fsSync.statSync(a, { throwIfNoEntry: false });
-  const sb = fsSync.statSync(b, { throwIfNoEntry: false });
-  return !!sa && !!sb && sa.ino === sb.ino && sa.dev === sb.dev;
 }
