@@ -59,7 +59,8 @@ export async function loadModel(
   }
   const fetchMs = Math.round(performance.now() - started);
   if (snapshot.writeTo && content) await writeContentSnapshot(snapshot.writeTo, content);
-  const model = content === null || (unchanged && skipIfUnchanged) ? null : buildSiteModel(content);
+  // No content (skipUnchanged) is the unchanged case too: no model either way.
+  const model = content && !(unchanged && skipIfUnchanged) ? buildSiteModel(content) : null;
   const counts = content
     ? content.locales.map((l) => `${l.code}: ${content.byLocale[l.code]!.articles.length} articles`).join(', ')
     : "the previous build's content";

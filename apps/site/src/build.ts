@@ -246,7 +246,6 @@ type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
  */
 async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, stop: AbortSignal): Promise<StartedFrom> {
   const pageFiles = Object.values(previous.pages).flatMap((record) => record.files);
-  await fs.rm(staging, { recursive: true, force: true });
   try {
     await fs.rename(spareOf(outputDir), staging);
   } catch {
