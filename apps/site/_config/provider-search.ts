@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AGES, DEFAULT_RADIUS, RADII, SETTINGS } from '../src/find-care/core.js';
 import { providerFiles, zipFiles, type DataFiles } from '../src/find-care/site-data.js';
 import { FALLBACK_START, pageStrings, unmark, type Translator } from '../src/i18n.js';
-import type { LocalePage } from '../src/model.js';
+import type { Sections } from '../src/model.js';
 import { pageTranslatorOf } from './i18n.js';
 import { previousOutputOf } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
@@ -72,7 +72,7 @@ export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
     perLocale = new Map();
   });
 
-  eleventyConfig.addFilter('findCareData', function (this: Parameters<typeof pageTranslatorOf>[0], view: LocalePage): FindCareData {
+  eleventyConfig.addFilter('findCareData', function (this: Parameters<typeof pageTranslatorOf>[0], view: Sections['findCare']): FindCareData {
     let data = perLocale.get(view.locale);
     if (!data) {
       const t = pageTranslatorOf(this, view.locale);
@@ -101,7 +101,8 @@ export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
 
   eleventyConfig.on('eleventy.after', async (event: AfterBuild) => {
     const outputDir = outputDirOf(eleventyConfig, event);
-    if (!outputDir) return;
+    // No find-care page rendered: an incremental build carried the data files with them.
+    if (!outputDir || pending.size === 0) return;
     const started = performance.now();
     const linked = await writeDataFiles(outputDir, pending, previousOutputOf(eleventyConfig)?.dir);
     console.log(`[solace] find-care data: ${pending.size} files (${linked} unchanged) in ${Math.round(performance.now() - started)} ms`);
@@ -111,8 +112,9 @@ export default function providerSearchPlugin(eleventyConfig: EleventyConfig) {
 /**
  * Writes the data files; one the previous output has with the same bytes is linked from it
  * instead (creating a file costs far more than reading one on this kind of disk, and most
- * data files, the ZIP code chunks above all, are the same from build to build).
- * Returns how many were linked.
+ * data files, the ZIP code chunks above all, are the same from build to build). One already
+ * there is a link of the previous output's, carried with another locale's find-care page (the
+ * ZIP code data): replaced, never written into. Returns how many were linked.
  */
 async function writeDataFiles(outputDir: string, files: DataFiles, previousDir: string | undefined) {
   const dirs = new Set([...files.keys()].map((url) => path.dirname(path.join(outputDir, url))));
@@ -121,6 +123,7 @@ async function writeDataFiles(outputDir: string, files: DataFiles, previousDir: 
   await Promise.all(
     [...files].map(async ([url, text]) => {
       const target = path.join(outputDir, url);
+      await fs.rm(target, { force: true });
       if (previousDir) {
         const source = path.join(previousDir, url);
         const before = await fs.readFile(source).catch(() => null);

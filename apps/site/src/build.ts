@@ -10,9 +10,9 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, eachFile, readWrittenPage, removeFiles } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, filesIn, readWrittenPage, removeFiles } from './incremental/copy.js';
 import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
-import { pageItems, renderSetOf } from './incremental/pages.js';
+import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { lockOutput } from './output-lock.js';
 
@@ -159,7 +159,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
       phases.mark('render and search index');
       const records = new Map<string, PageRecord>();
-      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item.fingerprint, item.urls, fileOf)));
+      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, fileOf)));
       for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
       phases.mark('records');
     }
@@ -245,7 +245,8 @@ type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
  * it). Without a spare, a new folder with the pages only.
  */
 async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, stop: AbortSignal): Promise<StartedFrom> {
-  const pageFiles = Object.values(previous.pages).flatMap((record) => record.files);
+  // Each find-care page has the ZIP code data among its files.
+  const pageFiles = [...new Set(Object.values(previous.pages).flatMap((record) => record.files))];
   try {
     await fs.rename(spareOf(outputDir), staging);
   } catch {
@@ -280,7 +281,7 @@ function phaseClock() {
 
 type WriteResult = { url?: string; outputPath?: string };
 
-async function recordOf(staging: string, fingerprint: string, urls: string[], fileOf: Map<string, string>): Promise<PageRecord> {
+async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, fileOf: Map<string, string>): Promise<PageRecord> {
   const files = urls.map((url) => {
     const file = fileOf.get(url);
     if (!file) throw new Error(`The build wrote no file for ${url}`);
@@ -293,5 +294,6 @@ async function recordOf(staging: string, fingerprint: string, urls: string[], fi
     for (const image of page.images) images.add(image);
     if (page.searchLanguage) indexed.push({ file: file.split(path.sep).join('/'), language: page.searchLanguage });
   }
+  for (const dir of dataDirs) files.push(...(await filesIn(staging, dir)));
   return { fingerprint, files, images: [...images], indexed };
 }

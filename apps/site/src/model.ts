@@ -57,10 +57,11 @@ export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleCard[] }
 export type StateSummary = { code: string; name: string; url: string; count: number };
 export type StatePage = Page & { state: StateSummary; providers: Linked<Provider>[] };
 export type ProviderPage = Page & { provider: Linked<Provider>; state: StateSummary };
-/** A page about a whole locale: its home page, or one of its index pages. */
-export type SectionPage = Page & { content: LinkedContent; states: StateSummary[] };
+/** A page about a whole locale: its home page, or one of its index pages (with `content`, what it shows of the locale). */
+export type SectionPage<C = LinkedContent> = Page & { content: C; states: StateSummary[] };
+type Section = (typeof SECTIONS)[number];
 /** The index pages of a locale, each with its own URL and alternates. */
-export type Sections = Record<(typeof SECTIONS)[number], SectionPage>;
+export type Sections = { [S in Section]: SectionPage<SectionContent<S>> };
 export type LocalePage = SectionPage & { sections: Sections };
 
 export type SiteModel = {
@@ -71,7 +72,7 @@ export type SiteModel = {
   /** One per locale: its home page and feed, and (in `sections`) its index pages. */
   localePages: LocalePage[];
   /** The index pages of every locale, by section, for the templates that render them. */
-  sections: { [S in keyof Sections]: SectionPage[] };
+  sections: { [S in keyof Sections]: Sections[S][] };
   /** Two per locale that has a self-assessment: the questions and the page of every result. */
   selfAssessments: SelfAssessmentPage[];
   articleLists: ArticleListPage[];
@@ -86,13 +87,30 @@ export const ARTICLES_PER_PAGE = 10;
 
 /** Index pages every locale has, in the order the sitemap lists them. */
 const SECTIONS = ['authors', 'topics', 'providers', 'findCare', 'search'] as const;
-const SECTION_URLS: Record<(typeof SECTIONS)[number], (locale: string) => string> = {
+const SECTION_URLS: Record<Section, (locale: string) => string> = {
   authors: routes.authorsUrl,
   topics: routes.topicsUrl,
   providers: routes.providersUrl,
   findCare: routes.findCareUrl,
   search: routes.searchUrl,
 };
+/**
+ * The index pages that show only part of their locale's content, and which part: a page's
+ * fingerprint covers its view, so an article edit leaves these as they were (find-care's data
+ * files index every provider). The author and topic indexes count each one's articles: all of it.
+ */
+const NARROW_SECTIONS = {
+  providers: ['locale'],
+  findCare: ['locale', 'providers'],
+  search: ['locale', 'global'],
+} as const satisfies Partial<Record<Section, readonly (keyof LinkedContent)[]>>;
+type SectionContent<S extends Section> = S extends keyof typeof NARROW_SECTIONS ? Pick<LinkedContent, (typeof NARROW_SECTIONS)[S][number]> : LinkedContent;
+const sectionContent = (s: Section, content: LinkedContent) =>
+  s in NARROW_SECTIONS ? pick(content, NARROW_SECTIONS[s as keyof typeof NARROW_SECTIONS]) : content;
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
 
 export function nativeName(code: string) {
   try {
@@ -188,17 +206,17 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     const links = routes.localeLinks(code);
     const lists = articleLists(content.articles);
     const states = summariseStates(code, content.providers);
-    const section = (url: (locale: string) => string): SectionPage => ({
+    const section = <C>(url: (locale: string) => string, shown: C): SectionPage<C> => ({
       locale: code,
       url: url(code),
       alternates: alternatesFor(code, url),
       links,
-      content,
+      content: shown,
       states,
     });
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s])])) as Sections;
-    for (const s of SECTIONS) model.sections[s].push(sections[s]);
-    model.localePages.push({ ...section(routes.homeUrl), sections });
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s], sectionContent(s, content))])) as Sections;
+    for (const s of SECTIONS) (model.sections[s] as SectionPage<unknown>[]).push(sections[s]);
+    model.localePages.push({ ...section(routes.homeUrl, content), sections });
 
     const totalPages = articlePages(code);
     for (let n = 1; n <= totalPages; n++) {

@@ -11,6 +11,11 @@ import { buildZipChunks, type ZipChunks } from './zip-data.js';
 export const DATA_DIR = 'data';
 export const zipBaseUrl = (version: string) => `/${DATA_DIR}/zip/${version}/`;
 export const localeBaseUrl = (locale: string) => `/${DATA_DIR}/find-care/${locale}/`;
+/**
+ * The output folders a locale's find-care page writes (paths relative to the output): its
+ * providers' data, and the ZIP code data, which every locale's page writes the same.
+ */
+export const findCareDataDirs = (locale: string) => [localeBaseUrl(locale).slice(1), `${DATA_DIR}/zip/`];
 
 /** Files to write, by URL path ("/data/..."), as JSON text. */
 export type DataFiles = Map<string, string>;

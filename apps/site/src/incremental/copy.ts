@@ -104,6 +104,12 @@ export async function removeFiles(dir: string, files: string[]) {
   }
 }
 
+/** The files under `root`/`dir`, as paths relative to `root` (none when there is no such folder). */
+export async function filesIn(root: string, dir: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
 /** Removes the folders under `dir` that hold no file; whether `dir` holds any. */
 export async function removeEmptyFolders(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir, { withFileTypes: true });

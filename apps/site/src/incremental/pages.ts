@@ -1,3 +1,4 @@
+import { findCareDataDirs } from '../find-care/site-data.js';
 import type { SiteModel } from '../model.js';
 import { textHash, valueHash } from './hash.js';
 
@@ -12,15 +13,11 @@ export type PageItem = {
   view: { locale: string; url: string };
   /** The URLs its template(s) write: a locale page is its home page and its feed. */
   urls: string[];
+  /** Folders of the output whose files it writes besides its URLs (the find-care page's data). */
+  dataDirs: string[];
   /** A hash of everything its output depends on, besides the code. */
   fingerprint: string;
 };
-
-/**
- * Groups whose pages are rendered whenever anything is: the find-care page writes its locale's
- * data files (/data/find-care/<locale>/) while it renders.
- */
-const ALWAYS_RENDERED = new Set(['sections.findCare']);
 
 const SECTION_NAMES = (model: SiteModel) => Object.keys(model.sections) as SectionName[];
 
@@ -45,6 +42,7 @@ export function pageItems(model: SiteModel, siteWide: Record<string, unknown>): 
       group,
       view,
       urls,
+      dataDirs: group === 'sections.findCare' ? findCareDataDirs(view.locale) : [],
       fingerprint: textHash(global, layout.get(view.locale) ?? '', group, valueHash(view, memo), extra),
     });
   for (const p of model.localePages) add('localePages', p, [p.url, p.links.feed], builtAt);
@@ -53,10 +51,6 @@ export function pageItems(model: SiteModel, siteWide: Record<string, unknown>): 
     for (const p of model[group]) add(group, p, [p.url]);
   }
   return items;
-}
-
-export function isAlwaysRendered(item: PageItem) {
-  return ALWAYS_RENDERED.has(item.group);
 }
 
 /** The render set holding only the given pages (in the model's order). */

@@ -1,5 +1,5 @@
 import type { Manifest, PageRecord } from './manifest.js';
-import { isAlwaysRendered, type PageItem } from './pages.js';
+import type { PageItem } from './pages.js';
 
 export type BuildPlan =
   | { mode: 'cold'; reason: string; render: PageItem[]; carry: [] }
@@ -23,11 +23,5 @@ export function planBuild(items: PageItem[], previous: Manifest | null, coldReas
   }
   const sameSet = items.length === Object.keys(previous.pages).length;
   if (render.length === 0 && sameSet) return { mode: 'unchanged', render: [], carry: items };
-  // Pages that write site-wide data render whenever anything does.
-  const always = carry.filter(({ item }) => isAlwaysRendered(item));
-  return {
-    mode: 'incremental',
-    render: render.concat(always.map(({ item }) => item)),
-    carry: carry.filter(({ item }) => !isAlwaysRendered(item)),
-  };
+  return { mode: 'incremental', render, carry };
 }
