@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { ContentFetchError, ContentValidationError } from '@solace/content';
+import { ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { searchIndexFiles } from '../_config/search-index.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
@@ -9,9 +9,9 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
+import { NODES_FILE, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, eachFile, filesIn, readWrittenPage, removeFiles } from './incremental/copy.js';
-import { dropManifest, readManifest, writeManifest, type IndexedFile, type Manifest, type PageRecord } from './incremental/manifest.js';
+import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, writeManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { lockOutput } from './output-lock.js';
@@ -39,6 +39,8 @@ export type BuildOptions = {
   cold?: boolean;
   /** The code's hash (sourcesHash), when the caller has just taken it (src/rebuild-child.ts). */
   sources?: string;
+  /** The build's start, made while its process waited (prepareBuild): used if the output is still the one it was made from. */
+  prepared?: PreparedBuild | null;
 };
 
 /** The error a person needs to read, wherever Eleventy wrapped it. */
@@ -75,11 +77,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 }
 
-async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources }: BuildOptions): Promise<BuildResult> {
+async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources, prepared }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const env = readEnv();
-  const staging = `${env.outputDir}.building-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
+  const staging = stagingOf(env.outputDir);
+  const ready = prepared && (await isStillCurrent(prepared, cold)) ? prepared : null;
+  if (prepared && !ready) console.log('[solace] the output changed since this build was prepared: starting again');
+  if (!ready) await fs.rm(staging, { recursive: true, force: true });
 
   process.chdir(SITE_DIR);
   let pages = 0;
@@ -92,17 +96,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const phases = phaseClock();
   try {
-    const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview }, sources);
-    const previous = cold
-      ? { manifest: null, reason: 'a cold build was asked for' }
-      : (await exists(env.outputDir))
-        ? await readManifest(env.outputDir, code)
-        : { manifest: null, reason: 'no previous output' };
-    const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
-    // Made while the content arrives: a copy of the previous output, which the plan then trims.
-    startFrom = previous.manifest ? startFromPrevious(env.outputDir, staging, previous.manifest, notNeeded.signal) : null;
-    // Awaited later; a failure meanwhile is not an unhandled one.
-    startFrom?.catch(() => {});
+    // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
+    const start = ready ?? (await beginBuild({ cold, sources, nodesKey, snapshot }, notNeeded.signal));
+    const { code, previous, keptNodes } = start;
+    startFrom = start.startFrom;
+    if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
@@ -236,6 +234,85 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
 
 /** The output before the previous one, kept to build the next one in (src/incremental/copy.ts, carryOverInto). */
 const spareOf = (outputDir: string) => `${outputDir}.spare`;
+/** Where this process builds, until the whole build succeeded (src/rebuild-runner.ts removes it after a kill). */
+const stagingOf = (outputDir: string) => `${outputDir}.building-${process.pid}`;
+
+/** What a build reads and makes before it asks the CMS anything. */
+type BuildStart = {
+  code: string;
+  previous: ManifestRead;
+  keptNodes: ContentNodes | null;
+  /** The copy of the previous output into the staging folder (null: a cold build), made or being made. */
+  startFrom: Promise<StartedFrom> | null;
+};
+
+async function beginBuild(
+  { cold, sources, nodesKey, snapshot }: { cold: boolean; sources?: string; nodesKey: string; snapshot: ContentSnapshotOptions },
+  stop: AbortSignal,
+): Promise<BuildStart> {
+  const env = readEnv();
+  const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview }, sources);
+  const previous: ManifestRead = cold
+    ? { manifest: null, reason: 'a cold build was asked for' }
+    : (await exists(env.outputDir))
+      ? await readManifest(env.outputDir, code)
+      : { manifest: null, reason: 'no previous output' };
+  const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
+  const startFrom = previous.manifest ? startFromPrevious(env.outputDir, stagingOf(env.outputDir), previous.manifest, stop) : null;
+  // Awaited later; a failure meanwhile is not an unhandled one.
+  startFrom?.catch(() => {});
+  return { code, previous, keptNodes, startFrom };
+}
+
+/**
+ * A build's start made by its process while it waits for its go (src/rebuild-child.ts): the
+ * previous build's manifest and content read, and its output copied into this process's staging
+ * folder, half a second to a second off a publish. `cold` as the build will be asked.
+ */
+export type PreparedBuild = BuildStart & { cold: boolean; readFrom: string; giveUp: () => Promise<void> };
+
+export async function prepareBuild(sources: string, cold = readEnv().coldBuild): Promise<PreparedBuild | null> {
+  const env = readEnv();
+  const staging = stagingOf(env.outputDir);
+  const release = await lockOutput(env.outputDir);
+  try {
+    await fs.rm(staging, { recursive: true, force: true });
+    const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
+    const readFrom = await previousBuildId(env.outputDir);
+    const start = await beginBuild({ cold, sources, nodesKey, snapshot: {} }, new AbortController().signal);
+    await start.startFrom;
+    const giveUp = async () => {
+      const unlock = await lockOutput(env.outputDir);
+      await giveUpStaging(env.outputDir).finally(unlock);
+    };
+    return { ...start, cold, readFrom, giveUp };
+  } catch (error) {
+    console.log(`[solace] could not prepare the build ahead (${(error as Error).message}): it starts when asked`);
+    await giveUpStaging(env.outputDir).catch(() => {});
+    return null;
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * Whether the previous build is still the one a prepared start read: any build that replaces the
+ * output writes a new manifest, and one that changes nothing new kept content (it names what it
+ * fetched last). No other build touches this process's staging folder.
+ */
+async function isStillCurrent(prepared: PreparedBuild, cold: boolean) {
+  return prepared.cold === cold && prepared.readFrom === (await previousBuildId(readEnv().outputDir));
+}
+
+const previousBuildId = (outputDir: string) => cacheFilesId(outputDir, [MANIFEST_FILE, NODES_FILE]);
+
+/** The copy made for a build that will not run is a spare as good as any, unless there is one. */
+async function giveUpStaging(outputDir: string) {
+  const staging = stagingOf(outputDir);
+  if (!(await exists(staging))) return;
+  if (await exists(spareOf(outputDir))) await fs.rm(staging, { recursive: true, force: true });
+  else await fs.rename(staging, spareOf(outputDir));
+}
 
 type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
 

@@ -2,13 +2,14 @@
 // slate, and can be killed at its deadline). Tells the parent how it went over the IPC channel,
 // with the entry a content error is about, so the CMS can link editors to it.
 //
-// Started ahead of its build (src/rebuild-runner.ts), it loads the code
-// first (the build's modules and Eleventy's config: half a second saved off every publish), says
-// "loaded" and waits for "go". Should the code have changed since it loaded it, it builds nothing and says it
-// is stale, so the parent starts a fresh one: a build never runs older code than it hashes.
+// Started ahead of its build (src/rebuild-runner.ts), it loads the code (the build's modules and
+// Eleventy's config) and prepares the build's start (the previous build read, its output copied:
+// prepareBuild), says "loaded" and waits for "go": a second or more off every publish. Should the
+// code have changed since it loaded it, it builds nothing and says it is stale, so the parent
+// starts a fresh one: a build never runs older code than it hashes.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSite } from './build.js';
+import { buildSite, prepareBuild, type PreparedBuild } from './build.js';
 import { SITE_DIR, startedAhead } from './env.js';
 import { sourcesHash } from './incremental/code-hash.js';
 import { describeBuildError } from './rebuild-error.js';
@@ -27,17 +28,26 @@ function goAhead() {
 
 async function run(): Promise<ChildResult | null> {
   let sources: string | undefined;
+  let prepared: PreparedBuild | null = null;
   if (startedAhead() && process.send) {
     const loadedFrom = await sourcesHash();
     // Eleventy imports its config by the same URL: this import is the one it finds.
     await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
-    if (!(await goAhead())) return null;
-    sources = await sourcesHash();
-    if (sources !== loadedFrom) return { stale: true };
+    prepared = await prepareBuild(loadedFrom);
+    // Stopped while it waits (the server stops): its copy of the output is left as the spare.
+    const onStop = () => void (prepared?.giveUp() ?? Promise.resolve()).finally(() => process.exit(143));
+    process.once('SIGTERM', onStop);
+    const go = await goAhead();
+    process.off('SIGTERM', onStop);
+    if (go) sources = await sourcesHash();
+    if (!go || sources !== loadedFrom) {
+      await prepared?.giveUp();
+      return go ? { stale: true } : null;
+    }
     console.log('[solace] the code was loaded ahead of this build');
   }
   try {
-    const built = await buildSite({ sources });
+    const built = await buildSite({ sources, prepared });
     console.log(`[solace] built ${built.pages} pages into ${built.outputDir} in ${built.totalMs} ms (fetch ${built.fetchMs} ms)`);
     return { ok: true, pages: built.pages, totalMs: built.totalMs };
   } catch (error) {

@@ -8,7 +8,7 @@ import { readCacheFile, writeCacheFile } from './manifest.js';
  */
 type ContentNodesFile = { kind: 'solace-content-nodes'; key: string; nodes: ContentNodes };
 
-const NODES_FILE = 'content.json';
+export const NODES_FILE = 'content.json';
 
 export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
 

@@ -17,7 +17,7 @@ export type PageRecord = { fingerprint: string; files: string[]; images: string[
 export type IndexedFile = { file: string; language: string };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
-const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_FILE = 'manifest.json';
 const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), MANIFEST_FILE);
 
 export type ManifestRead = { manifest: Manifest } | { manifest: null; reason: string };
@@ -44,6 +44,17 @@ export async function dropManifest(outputDir: string) {
 
 export async function writeManifest(outputDir: string, manifest: Manifest) {
   await writeCacheFile(outputDir, MANIFEST_FILE, manifest);
+}
+
+/** Which versions of files of `<outputDir>.cache/` are there: each is written anew (a new file), never changed in place. */
+export async function cacheFilesId(outputDir: string, names: string[]) {
+  const ids = await Promise.all(
+    names.map(async (name) => {
+      const stat = await fs.stat(path.join(cacheDirOf(outputDir), name)).catch(() => null);
+      return stat ? `${stat.ino}/${stat.mtimeMs}/${stat.size}` : 'none';
+    }),
+  );
+  return ids.join(' ');
 }
 
 /** A file of `<outputDir>.cache/` as JSON, whole or not at all (written aside, then renamed). */

@@ -5,20 +5,61 @@ export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 
 export type BuildRun = { code: number; output: string; ms: number };
 
+type BuildEnv = {
+  STRAPI_URL: string;
+  STRAPI_TOKEN: string;
+  SITE_OUTPUT_DIR: string;
+  SITE_URL?: string;
+  SITE_PREVIEW?: string;
+  SITE_BUILD_COLD?: string;
+  SITE_CONTENT_OVERLAP_MS?: string;
+};
+
+const buildEnv = (env: BuildEnv) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  SITE_URL: 'http://localhost:8080',
+  // Never fall back to a token a local CMS wrote for itself.
+  STRAPI_TOKEN_FILE: path.join(SITE_DIR, 'no-such-token-file'),
+  ...env,
+});
+
+/**
+ * A build by a process started ahead of it, as `pnpm start` runs them (src/rebuild-child.ts):
+ * once it says it has loaded (and prepared), `go` starts the build and gives its log and exit code.
+ */
+export async function startBuildAhead(env: BuildEnv) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
+    cwd: SITE_DIR,
+    env: { ...buildEnv(env), SITE_BUILD_ON_GO: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message) => message === 'loaded' && resolve());
+    void exited.then(() => reject(new Error(`The build process ended before it loaded:\n${output}`)));
+  });
+  return {
+    pid: child.pid!,
+    go: async (): Promise<BuildRun> => {
+      const started = performance.now();
+      child.send('go');
+      const code = await exited;
+      return { code, output, ms: Math.round(performance.now() - started) };
+    },
+  };
+}
+
 /** Runs the real site build (`tsx scripts/build.ts`) with the given settings. */
-export function runBuild(env: { STRAPI_URL: string; STRAPI_TOKEN: string; SITE_OUTPUT_DIR: string; SITE_URL?: string; SITE_PREVIEW?: string; SITE_BUILD_COLD?: string }) {
+export function runBuild(env: BuildEnv) {
   const started = performance.now();
   return new Promise<BuildRun>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
       cwd: SITE_DIR,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        SITE_URL: 'http://localhost:8080',
-        // Never fall back to a token a local CMS wrote for itself.
-        STRAPI_TOKEN_FILE: path.join(SITE_DIR, 'no-such-token-file'),
-        ...env,
-      },
+      env: buildEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

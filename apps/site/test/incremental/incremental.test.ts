@@ -5,7 +5,7 @@ import path from 'node:path';
 import { adminLogin, createApiToken, startCms, type RunningCms } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../e2e/output-files.js';
-import { runBuild } from '../e2e/run-build.js';
+import { runBuild, startBuildAhead } from '../e2e/run-build.js';
 
 /**
  * The contract of incremental builds: after each kind of change, made through the real CMS, the
@@ -55,9 +55,9 @@ describe('an incremental build after each kind of change', () => {
    * Also checks that the incremental build never wrote into the output it replaced (served while
    * it ran; it shares files with the new one and becomes the spare the next build starts from).
    */
-  async function expectSameAsCold(target = { incremental, cold, env: {} as Record<string, string> }) {
+  async function expectSameAsCold(target = { incremental, cold, env: {} as Record<string, string> }, run = () => build(target.incremental, target.env)) {
     const served = await contentsOf(target.incremental);
-    const log = await build(target.incremental, target.env);
+    const log = await run();
     const replaced = /incremental build: 0 pages to render/.test(log) ? target.incremental : `${target.incremental}.spare`;
     expect(await contentsOf(replaced)).toEqual(served);
     await fs.rm(target.cold, { recursive: true, force: true });
@@ -257,6 +257,42 @@ describe('an incremental build after each kind of change', () => {
     await admin('POST', `/content-manager/collection-types/api::article.article/${created}/actions/publish?locale=en`, {});
     const log = await expectSameAsCold();
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+  });
+
+  /** A build as `pnpm start` runs it: its process started ahead, told to go once the content changed. */
+  async function buildAhead() {
+    const waiting = await startBuildAhead({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.siteToken, SITE_OUTPUT_DIR: incremental, SITE_CONTENT_OVERLAP_MS: '0' });
+    return {
+      go: async () => {
+        const run = await waiting.go();
+        if (run.code !== 0) throw new Error(`The build failed:\n${run.output}`);
+        return run.output;
+      },
+      // Its staging folder: where it prepared the build, and built.
+      staging: `${incremental}.building-${waiting.pid}`,
+    };
+  }
+
+  it('by a process that read the previous build and copied its output while it waited', async () => {
+    const waiting = await buildAhead();
+    expect(await fs.readdir(waiting.staging)).not.toEqual([]);
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited while a build waited' });
+    const log = await expectSameAsCold(undefined, waiting.go);
+    expect(log).toMatch(/the previous build was read, and its output copied, while this build waited for its go/);
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+  });
+
+  it('by a process that prepared while it waited, after another build replaced the output meanwhile', async () => {
+    const waiting = await buildAhead();
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited before another build' });
+    await build(incremental);
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited after it' });
+    const log = await expectSameAsCold(undefined, waiting.go);
+    expect(log).toMatch(/the output changed since this build was prepared: starting again/);
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+    await expect(fs.stat(waiting.staging)).rejects.toThrow();
   });
 
   it('fetches everything, saying so, when the content snapshot is corrupt or foreign', async () => {
