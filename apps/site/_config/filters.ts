@@ -1,5 +1,6 @@
 import { telHref } from '../public/js/find-care-core.js';
 import { medicalWebPageJsonLd } from './json-ld.js';
+import { sitemapXml } from '../src/sitemap.js';
 import { stateName } from '../src/us-states.js';
 import type { EleventyConfig } from './types.js';
 
@@ -33,5 +34,6 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('stateName', stateName);
   eleventyConfig.addFilter('sortByText', sortByText);
+  eleventyConfig.addFilter('sitemapXml', sitemapXml);
   eleventyConfig.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
 }

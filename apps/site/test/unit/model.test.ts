@@ -1,6 +1,7 @@
 import type { Article, LocaleContent, Provider, SiteContent } from '@solace/content';
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel, nativeName } from '../../src/model.js';
+import { sitemapXml } from '../../src/sitemap.js';
 
 const article = (documentId: string, locale: string, slug: string, author: Article['author'] = null): Article => ({
   documentId, locale, slug, title: slug, summary: 's', body: 'b', date: '2026-01-01', updatedAt: '2026-01-01',
@@ -133,6 +134,37 @@ describe('buildSiteModel', () => {
     const reviewed: Article = { ...article('r1', 'es', 'revisado'), review: { by: ana, reviewedAt: '2026-03-03', nextReviewDue: null } };
     const withReview = buildSiteModel({ ...site, byLocale: { ...site.byLocale, es: locale('es', [reviewed], []) } });
     expect(withReview.articles.find((p) => p.locale === 'es')!.article.review?.by.url).toBe('/en/authors/ana/');
+  });
+
+  it('shows the directory, find-care and search pages only what they show of their locale', () => {
+    const model = buildSiteModel(site);
+    const en = model.localePages[0]!;
+    expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers']);
+    expect(en.sections.findCare.content.providers).toBe(en.content.providers);
+    expect(Object.keys(en.sections.providers.content)).toEqual(['locale']);
+    expect(Object.keys(en.sections.search.content).sort()).toEqual(['global', 'locale']);
+    // The author and topic indexes count each one's articles: they see the whole locale.
+    expect(en.sections.authors.content).toBe(en.content);
+  });
+
+  it('lists every page in the sitemap, with its alternates, the default locale as x-default, and an article’s last change', () => {
+    const model = buildSiteModel(site);
+    const xml = sitemapXml(model, 'https://example.org/');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const pages = [...model.localePages, ...Object.values(model.sections).flat(), ...model.selfAssessments, ...model.articleLists, ...model.articles, ...model.authors, ...model.topics, ...model.states, ...model.providers];
+    expect(locs.sort()).toEqual(pages.map((p) => `https://example.org${p.url}`).sort());
+    const one = /<url>\s*<loc>https:\/\/example\.org\/en\/articles\/one\/<\/loc>([\s\S]*?)<\/url>/.exec(xml)![1]!;
+    expect(one).toContain('<lastmod>2026-01-01</lastmod>');
+    expect(one).toContain('hreflang="en" href="https://example.org/en/articles/one/"');
+    expect(one).toContain('hreflang="es" href="https://example.org/es/articles/uno/"');
+    expect(one).toContain('hreflang="x-default" href="https://example.org/en/articles/one/"');
+  });
+
+  it('escapes what XML needs escaped in the sitemap', () => {
+    const odd = article('a9', 'en', "q&a-'x'");
+    const xml = sitemapXml(buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: locale('en', [odd], []) } }), 'https://example.org/');
+    expect(xml).toContain('<loc>https://example.org/en/articles/q&amp;a-&#39;x&#39;/</loc>');
+    expect(xml).not.toMatch(/&(?!amp;|quot;|#39;|lt;|gt;)/);
   });
 
   it('names each locale in its own language', () => {
