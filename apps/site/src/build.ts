@@ -271,7 +271,7 @@ async function beginBuild(
  */
 export type PreparedBuild = BuildStart & { cold: boolean; readFrom: string; giveUp: () => Promise<void> };
 
-export async function prepareBuild(sources: string, cold = readEnv().coldBuild): Promise<PreparedBuild | null> {
+export async function prepareBuild(sources: string, stop: AbortSignal, cold = readEnv().coldBuild): Promise<PreparedBuild | null> {
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const release = await lockOutput(env.outputDir);
@@ -279,7 +279,7 @@ export async function prepareBuild(sources: string, cold = readEnv().coldBuild):
     await fs.rm(staging, { recursive: true, force: true });
     const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
     const readFrom = await previousBuildId(env.outputDir);
-    const start = await beginBuild({ cold, sources, nodesKey, snapshot: {} }, new AbortController().signal);
+    const start = await beginBuild({ cold, sources, nodesKey, snapshot: {} }, stop);
     await start.startFrom;
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);

@@ -30,13 +30,20 @@ async function run(): Promise<ChildResult | null> {
   let sources: string | undefined;
   let prepared: PreparedBuild | null = null;
   if (startedAhead() && process.send) {
+    // Stopped while it waits (the server stops): the copy it made, or was making, is left as the spare.
+    const stop = new AbortController();
+    let preparing: Promise<PreparedBuild | null> | null = null;
+    const onStop = () => {
+      stop.abort();
+      void (preparing ?? Promise.resolve(null)).then((made) => made?.giveUp()).finally(() => process.exit(143));
+    };
+    process.once('SIGTERM', onStop);
     const loadedFrom = await sourcesHash();
     // Eleventy imports its config by the same URL: this import is the one it finds.
     await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
-    prepared = await prepareBuild(loadedFrom);
-    // Stopped while it waits (the server stops): its copy of the output is left as the spare.
-    const onStop = () => void (prepared?.giveUp() ?? Promise.resolve()).finally(() => process.exit(143));
-    process.once('SIGTERM', onStop);
+    prepared = await (preparing = prepareBuild(loadedFrom, stop.signal));
+    // Stopped meanwhile: onStop gives the copy up and ends the process.
+    if (stop.signal.aborted) return null;
     const go = await goAhead();
     process.off('SIGTERM', onStop);
     if (go) sources = await sourcesHash();

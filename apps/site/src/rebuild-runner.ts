@@ -1,6 +1,6 @@
 // Runs one build of the rebuild queue as a child process (src/rebuild-child.ts), killed with
 // everything it started (pagefind) when the queue's deadline aborts it. The next build's process
-// is started as soon as one ends, and waits with the code loaded (see rebuild-child.ts).
+// is started as soon as one starts, and waits with the code loaded (see rebuild-child.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
@@ -65,11 +65,15 @@ export async function runBuildProcess(job: BuildJob, settings: BuildSettings): P
   ready.delete(settings.outputDir);
   const usable = waiting && alive(waiting.child) ? waiting : null;
   if (waiting && !usable) killGroup(waiting.child, 'SIGTERM');
-  let outcome = await runIn(usable ?? startProcess(settings, false), job, settings);
+  const running = runIn(usable ?? startProcess(settings, false), job, settings);
+  // The next build's process loads the code while this one builds (a change saved right after
+  // this one's is built without waiting for it), and prepares once this one is done: it waits for
+  // the output's lock.
+  if (!stopped) ready.set(settings.outputDir, startProcess(settings, true));
+  let outcome = await running;
   // Code changed since the waiting process loaded it: the build runs in a fresh one (which, not
   // started ahead, never says stale).
   if (outcome === 'stale') outcome = (await runIn(startProcess(settings, false), job, settings)) as BuildOutcome;
-  if (!stopped) ready.set(settings.outputDir, startProcess(settings, true));
   return outcome;
 }
 

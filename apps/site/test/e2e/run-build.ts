@@ -44,6 +44,11 @@ export async function startBuildAhead(env: BuildEnv) {
   });
   return {
     pid: child.pid!,
+    /** Stops it as the site server does when it stops; resolves with its exit code. */
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
     go: async (): Promise<BuildRun> => {
       const started = performance.now();
       child.send('go');

@@ -263,6 +263,7 @@ describe('an incremental build after each kind of change', () => {
   async function buildAhead() {
     const waiting = await startBuildAhead({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.siteToken, SITE_OUTPUT_DIR: incremental, SITE_CONTENT_OVERLAP_MS: '0' });
     return {
+      stop: waiting.stop,
       go: async () => {
         const run = await waiting.go();
         if (run.code !== 0) throw new Error(`The build failed:\n${run.output}`);
@@ -293,6 +294,17 @@ describe('an incremental build after each kind of change', () => {
     expect(log).toMatch(/the output changed since this build was prepared: starting again/);
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
     await expect(fs.stat(waiting.staging)).rejects.toThrow();
+  });
+
+  it('after a process that prepared while it waited was stopped: its copy is the spare the next build starts from', async () => {
+    const waiting = await buildAhead();
+    await fs.rm(`${incremental}.spare`, { recursive: true, force: true });
+    expect(await waiting.stop()).toBe(143);
+    await expect(fs.stat(waiting.staging)).rejects.toThrow();
+    expect(await fs.readdir(`${incremental}.spare`)).not.toEqual([]);
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited after a stopped build' });
+    expect(await expectSameAsCold()).toMatch(/carried \d+ pages into the spare output/);
   });
 
   it('fetches everything, saying so, when the content snapshot is corrupt or foreign', async () => {
