@@ -82,7 +82,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const ready = prepared && (await isStillCurrent(prepared, cold)) ? prepared : null;
-  if (prepared && !ready) console.log('[solace] the output changed since this build was prepared: starting again');
+  if (prepared && !ready) {
+    console.log('[solace] the output changed since this build was prepared: starting again');
+    // Its copy is still a spare as good as any.
+    await giveUpStaging(env.outputDir);
+  }
   if (!ready) await fs.rm(staging, { recursive: true, force: true });
 
   process.chdir(SITE_DIR);
