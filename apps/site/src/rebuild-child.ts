@@ -3,10 +3,12 @@
 // with the entry a content error is about, so the CMS can link editors to it.
 //
 // Started ahead of its build (src/rebuild-runner.ts), it loads the code (the build's modules and
-// Eleventy's config) and prepares the build's start (the previous build read, its output copied:
-// prepareBuild), says "loaded" and waits for "go": a second or more off every publish. Should the
-// code have changed since it loaded it, it builds nothing and says it is stale, so the parent
-// starts a fresh one: a build never runs older code than it hashes.
+// Eleventy's config), says "loaded" and waits for "go". Told "prepare" meanwhile (the build before
+// it is done), it prepares the build's start (the previous build read, its output copied:
+// prepareBuild) and says "prepared": a second or more off a publish. A "go" that comes while it
+// prepares stops that and builds as any build does. Should the code have changed since it loaded
+// it, it builds nothing and says it is stale, so the parent starts a fresh one: a build never runs
+// older code than it hashes.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSite, prepareBuild, type PreparedBuild } from './build.js';
@@ -17,11 +19,33 @@ import type { BuildError } from './rebuild-report.js';
 
 export type ChildResult = { ok: true; pages: number; totalMs: number } | { ok: false; error: BuildError } | { stale: true };
 
-/** Tells the parent the code is loaded and waits for its "go"; false if the parent went away first. */
-function goAhead() {
-  return new Promise<boolean>((resolve) => {
-    process.once('message', (message) => resolve(message === 'go'));
-    process.once('disconnect', () => resolve(false));
+/**
+ * Says the code is loaded and waits for "go", preparing the build's start if told "prepare"
+ * first; `go` is false if the parent went away, or the process is being stopped (`stop`).
+ */
+function waitForGo(loadedFrom: string, stop: AbortController) {
+  return new Promise<{ go: boolean; prepared: Promise<PreparedBuild | null> | null }>((resolve) => {
+    let preparing: Promise<PreparedBuild | null> | null = null;
+    let prepared = false;
+    const overtaken = new AbortController();
+    process.on('message', (message) => {
+      if (message === 'prepare' && !preparing) {
+        preparing = prepareBuild(loadedFrom, AbortSignal.any([stop.signal, overtaken.signal]));
+        void preparing.then(() => {
+          prepared = true;
+          if (process.connected && !stop.signal.aborted) process.send!('prepared');
+        });
+      } else if (message === 'go') {
+        // Half a copy is no start: stopped, it becomes the spare, which the build sweeps while the content arrives.
+        if (preparing && !prepared) {
+          overtaken.abort();
+          preparing = preparing.then(async (made) => (await made?.giveUp(), null));
+        }
+        resolve({ go: true, prepared: preparing });
+      }
+    });
+    process.once('disconnect', () => resolve({ go: false, prepared: preparing }));
+    stop.signal.addEventListener('abort', () => resolve({ go: false, prepared: preparing }), { once: true });
     process.send!('loaded');
   });
 }
@@ -30,22 +54,27 @@ async function run(): Promise<ChildResult | null> {
   let sources: string | undefined;
   let prepared: PreparedBuild | null = null;
   if (startedAhead() && process.send) {
-    // Stopped while it waits (the server stops): the copy it made, or was making, is left as the spare.
     const stop = new AbortController();
-    let preparing: Promise<PreparedBuild | null> | null = null;
+    let stopping = false;
+    let waited: Promise<{ go: boolean; prepared: Promise<PreparedBuild | null> | null }> | null = null;
+    // Stopped while it waits (the server stops): the copy it made, or was making, is left as the spare.
     const onStop = () => {
+      stopping = true;
       stop.abort();
-      void (preparing ?? Promise.resolve(null)).then((made) => made?.giveUp()).finally(() => process.exit(143));
+      void (waited ?? Promise.resolve(null))
+        .then(async (w) => (await w?.prepared)?.giveUp())
+        .finally(() => process.exit(143));
     };
     process.once('SIGTERM', onStop);
     const loadedFrom = await sourcesHash();
     // Eleventy imports its config by the same URL: this import is the one it finds.
     await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
-    prepared = await (preparing = prepareBuild(loadedFrom, stop.signal));
+    if (stopping) return null;
+    const { go, prepared: preparing } = await (waited = waitForGo(loadedFrom, stop));
     // Stopped meanwhile: onStop gives the copy up and ends the process.
-    if (stop.signal.aborted) return null;
-    const go = await goAhead();
+    if (stopping) return null;
     process.off('SIGTERM', onStop);
+    prepared = await preparing;
     if (go) sources = await sourcesHash();
     if (!go || sources !== loadedFrom) {
       await prepared?.giveUp();

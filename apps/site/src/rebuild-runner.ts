@@ -1,7 +1,7 @@
 // Runs one build of the rebuild queue as a child process (src/rebuild-child.ts), killed with
 // everything it started (pagefind) when the queue's deadline aborts it. The next build's process
-// is started as soon as one starts (or ends, for a build in a fresh process), and waits with the
-// code loaded (see rebuild-child.ts).
+// is started as soon as one starts, waits with the code loaded, and prepares its start once that
+// build is done (see rebuild-child.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
@@ -67,19 +67,15 @@ export async function runBuildProcess(job: BuildJob, settings: BuildSettings): P
   const usable = waiting && alive(waiting.child) ? waiting : null;
   if (waiting && !usable) killGroup(waiting.child, 'SIGTERM');
   const running = runIn(usable ?? startProcess(settings, false), job, settings);
-  const startNext = () => {
-    if (!stopped) ready.set(settings.outputDir, startProcess(settings, true));
-  };
   // The next build's process loads the code while this one builds (a change saved right after
-  // this one's is built without waiting for it), and prepares once this one is done: it waits for
-  // the output's lock, which a waiting process takes as soon as it goes. A fresh one loads the code
-  // first, as slowly as the next: that one starts after it, so as not to take the lock first.
-  if (usable) startNext();
+  // this one's is then built without waiting for that), and is told to prepare once it is done.
+  const next = stopped ? null : startProcess(settings, true);
+  if (next) ready.set(settings.outputDir, next);
   let outcome = await running;
   // Code changed since the waiting process loaded it: the build runs in a fresh one (which, not
   // started ahead, never says stale).
   if (outcome === 'stale') outcome = (await runIn(startProcess(settings, false), job, settings)) as BuildOutcome;
-  if (!usable) startNext();
+  void next?.loaded?.then((loaded) => loaded && alive(next.child) && next.child.send('prepare'));
   return outcome;
 }
 
@@ -96,7 +92,8 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
     }
     let result: ChildResult | undefined;
     child.on('message', (message) => {
-      if (message !== 'loaded') result = message as ChildResult;
+      // Besides its result, a process started ahead says "loaded" and "prepared".
+      if (typeof message === 'object' && message !== null) result = message as ChildResult;
     });
 
     let forceKill: NodeJS.Timeout | undefined;

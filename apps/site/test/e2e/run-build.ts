@@ -26,7 +26,8 @@ const buildEnv = (env: BuildEnv) => ({
 
 /**
  * A build by a process started ahead of it, as `pnpm start` runs them (src/rebuild-child.ts):
- * once it says it has loaded (and prepared), `go` starts the build and gives its log and exit code.
+ * once it says it has loaded, `prepare` has it prepare the build's start (resolving when it says it
+ * has), and `go` starts the build and gives its log and exit code.
  */
 export async function startBuildAhead(env: BuildEnv) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
@@ -38,12 +39,19 @@ export async function startBuildAhead(env: BuildEnv) {
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (message) => message === 'loaded' && resolve());
-    void exited.then(() => reject(new Error(`The build process ended before it loaded:\n${output}`)));
-  });
+  const said = (what: string) =>
+    new Promise<void>((resolve, reject) => {
+      child.on('message', (message) => message === what && resolve());
+      void exited.then(() => reject(new Error(`The build process ended before it said "${what}":\n${output}`)));
+    });
+  await said('loaded');
   return {
     pid: child.pid!,
+    prepare: () => {
+      const prepared = said('prepared');
+      child.send('prepare');
+      return prepared;
+    },
     /** Stops it as the site server does when it stops; resolves with its exit code. */
     stop: () => {
       child.kill('SIGTERM');

@@ -259,10 +259,12 @@ describe('an incremental build after each kind of change', () => {
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
   });
 
-  /** A build as `pnpm start` runs it: its process started ahead, told to go once the content changed. */
-  async function buildAhead() {
+  /** A build as `pnpm start` runs it: its process started ahead, told to prepare, and to go once the content changed. */
+  async function buildAhead({ prepare = true } = {}) {
     const waiting = await startBuildAhead({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.siteToken, SITE_OUTPUT_DIR: incremental, SITE_CONTENT_OVERLAP_MS: '0' });
+    if (prepare) await waiting.prepare();
     return {
+      prepare: waiting.prepare,
       stop: waiting.stop,
       go: async () => {
         const run = await waiting.go();
@@ -294,6 +296,19 @@ describe('an incremental build after each kind of change', () => {
     expect(log).toMatch(/the output changed since this build was prepared: starting again/);
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
     await expect(fs.stat(waiting.staging)).rejects.toThrow();
+  });
+
+  it('by a process told to go while it prepared: it stops preparing, and builds as any build does', async () => {
+    const waiting = await buildAhead({ prepare: false });
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited while a build prepared' });
+    // Told to prepare, and to go at once: as when a change comes just after a build ended.
+    const log = await expectSameAsCold(undefined, () => {
+      void waiting.prepare().catch(() => {});
+      return waiting.go();
+    });
+    expect(log).not.toMatch(/while this build waited for its go/);
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
   });
 
   it('after a process that prepared while it waited was stopped: its copy is the spare the next build starts from', async () => {
