@@ -12,7 +12,6 @@ export async function lockOutput(outputDir: string): Promise<() => Promise<void>
     realpath: false,
     lockfilePath: `${outputDir}.lock`,
     stale: 30_000,
-    // Polled often: the next build's process waits on it to prepare as soon as a build ends (src/rebuild-runner.ts).
-    retries: { retries: 2_400, minTimeout: 50, maxTimeout: 250 },
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 1_000 },
   });
 }
