@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { readEnv } from '../src/env.js';
+import { escapeHtml } from '../src/escape-html.js';
 
 // CommonMark as editors write it in the CMS; inline HTML is allowed through the parser and then
 // everything is cleaned by sanitize-html, which has the final say.
@@ -63,10 +64,6 @@ export function paragraphs(text: string | null | undefined): string {
     .split(/\n\s*\n/)
     .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
-}
-
-export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export default function richTextPlugin(eleventyConfig: { addFilter: (name: string, fn: (...args: never[]) => unknown) => void }) {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
+import { escapeHtml } from './escape-html.js';
 import { SECRET_HEADER, secretMatches } from './rebuild-webhook.js';
 
 const TYPES: Record<string, string> = {
@@ -54,9 +55,6 @@ export function allowedHosts(port: number, extra: (string | undefined)[] = []) {
   const loopback = ['localhost', '127.0.0.1', '[::1]'].map((name) => `${name}:${port}`);
   return new Set([...loopback, ...extra.filter((host): host is string => !!host).map((host) => host.toLowerCase())]);
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Shown until the first good build exists. No automatic reload: a page must not refresh itself
  * on a timer (WCAG 2.2.1; axe's meta-refresh rule). */

@@ -1,10 +1,7 @@
+import { escapeHtml as escapeXml } from './escape-html.js';
 import type { Alternate, SiteModel } from './model.js';
 
 type Entry = { url: string; alternates: Alternate[] };
-
-// The characters Nunjucks escapes in the templates, the same way.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' };
-const escapeXml = (text: string) => text.replace(/[&"'<>]/g, (c) => ESCAPES[c]!);
 
 /**
  * /sitemap.xml: every page of the model with its language alternates, and an article's last
