@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { eachFile, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
+import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
 import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
@@ -279,18 +279,13 @@ async function isSameFile(target: string, content: IndexFile) {
 }
 
 /** The files of the previous index, as an incremental build carries them into the spare output (paths relative to the output). */
-export async function searchIndexFiles(outputDir: string) {
-  const files = await pickedFiles(path.join(outputDir, SEARCH_INDEX_DIR), () => true).catch(() => [] as string[]);
-  return files.map((file) => path.join(SEARCH_INDEX_DIR, file));
+export function searchIndexFiles(outputDir: string) {
+  return filesIn(outputDir, SEARCH_INDEX_DIR);
 }
 
 /** The files of a folder, sub-folders included (paths relative to it), that `pick` takes. */
 async function pickedFiles(from: string, pick: Pick) {
-  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(from, path.join(entry.parentPath, entry.name)))
-    .filter((file) => pick(path.basename(file), file.includes(path.sep)));
+  return (await filesUnder(from)).filter((file) => pick(path.basename(file), file.includes(path.sep)));
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {

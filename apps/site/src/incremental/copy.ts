@@ -104,10 +104,15 @@ export async function removeFiles(dir: string, files: string[]) {
   }
 }
 
+/** The files of a folder, sub-folders included, as paths relative to it. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
 /** The files under `root`/`dir`, as paths relative to `root` (none when there is no such folder). */
 export async function filesIn(root: string, dir: string): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+  return (await filesUnder(path.join(root, dir)).catch(() => [] as string[])).map((file) => path.join(dir, file));
 }
 
 /** Removes the folders under `dir` that hold no file; whether `dir` holds any. */
