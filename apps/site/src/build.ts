@@ -97,12 +97,13 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   let loaded: Awaited<ReturnType<typeof loadModel>>;
   let startFrom: Promise<StartedFrom> | null = null;
   const notNeeded = new AbortController();
-  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const phases = phaseClock();
+  let nodesKey: string;
   try {
     // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
-    const start = ready ?? (await beginBuild({ cold, sources, nodesKey, snapshot }, notNeeded.signal));
+    const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
     const { code, previous, keptNodes } = start;
+    nodesKey = start.nodesKey;
     startFrom = start.startFrom;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
@@ -244,6 +245,8 @@ const stagingOf = (outputDir: string) => `${outputDir}.building-${process.pid}`;
 /** What a build reads and makes before it asks the CMS anything. */
 type BuildStart = {
   code: string;
+  /** What the kept content depends on besides the content (contentNodesHash). */
+  nodesKey: string;
   previous: ManifestRead;
   keptNodes: ContentNodes | null;
   /** The copy of the previous output into the staging folder (null: a cold build), made or being made. */
@@ -251,11 +254,12 @@ type BuildStart = {
 };
 
 async function beginBuild(
-  { cold, sources, nodesKey, snapshot }: { cold: boolean; sources?: string; nodesKey: string; snapshot: ContentSnapshotOptions },
+  { cold, sources, snapshot }: { cold: boolean; sources?: string; snapshot: ContentSnapshotOptions },
   stop: AbortSignal,
 ): Promise<BuildStart> {
   const env = readEnv();
   const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview }, sources);
+  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const previous: ManifestRead = cold
     ? { manifest: null, reason: 'a cold build was asked for' }
     : (await exists(env.outputDir))
@@ -265,7 +269,7 @@ async function beginBuild(
   const startFrom = previous.manifest ? startFromPrevious(env.outputDir, stagingOf(env.outputDir), previous.manifest, stop) : null;
   // Awaited later; a failure meanwhile is not an unhandled one.
   startFrom?.catch(() => {});
-  return { code, previous, keptNodes, startFrom };
+  return { code, nodesKey, previous, keptNodes, startFrom };
 }
 
 /**
@@ -281,9 +285,8 @@ export async function prepareBuild(sources: string, stop: AbortSignal, cold = re
   const release = await lockOutput(env.outputDir);
   try {
     await fs.rm(staging, { recursive: true, force: true });
-    const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
     const readFrom = await previousBuildId(env.outputDir);
-    const start = await beginBuild({ cold, sources, nodesKey, snapshot: {} }, stop);
+    const start = await beginBuild({ cold, sources, snapshot: {} }, stop);
     await start.startFrom;
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);

@@ -55,11 +55,9 @@ async function run(): Promise<ChildResult | null> {
   let prepared: PreparedBuild | null = null;
   if (startedAhead() && process.send) {
     const stop = new AbortController();
-    let stopping = false;
     let waited: Promise<{ go: boolean; prepared: Promise<PreparedBuild | null> | null }> | null = null;
     // Stopped while it waits (the server stops): the copy it made, or was making, is left as the spare.
     const onStop = () => {
-      stopping = true;
       stop.abort();
       void (waited ?? Promise.resolve(null))
         .then(async (w) => (await w?.prepared)?.giveUp())
@@ -69,10 +67,10 @@ async function run(): Promise<ChildResult | null> {
     const loadedFrom = await sourcesHash();
     // Eleventy imports its config by the same URL: this import is the one it finds.
     await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
-    if (stopping) return null;
+    if (stop.signal.aborted) return null;
     const { go, prepared: preparing } = await (waited = waitForGo(loadedFrom, stop));
     // Stopped meanwhile: onStop gives the copy up and ends the process.
-    if (stopping) return null;
+    if (stop.signal.aborted) return null;
     process.off('SIGTERM', onStop);
     prepared = await preparing;
     if (go) sources = await sourcesHash();
