@@ -75,7 +75,11 @@ export async function runBuildProcess(job: BuildJob, settings: BuildSettings): P
   // Code changed since the waiting process loaded it: the build runs in a fresh one (which, not
   // started ahead, never says stale).
   if (outcome === 'stale') outcome = (await runIn(startProcess(settings, false), job, settings)) as BuildOutcome;
-  void next?.loaded?.then((loaded) => loaded && alive(next.child) && next.child.send('prepare'));
+  if (next) {
+    // Said for whoever watches the log (the bench waits for it: a publish then finds the site at rest).
+    next.child.on('message', (message) => message === 'prepared' && console.log(`[${job.target}] next build prepared`));
+    void next.loaded?.then((loaded) => loaded && alive(next.child) && next.child.send('prepare'));
+  }
   return outcome;
 }
 

@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { EnvError, parseEnv, parseServerEnv, readEnv, readRebuildSecret, readServerEnv } from '../../src/env.js';
 
 const TOKEN = 'a1'.repeat(40);
 const noFile = path.join(os.tmpdir(), 'solace-no-such-token-file');
+
+/** A file path in a folder of its own, removed after the test. */
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFile(name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-'));
+  tempDirs.push(dir);
+  return path.join(dir, name);
+}
 
 describe('parseEnv (build settings)', () => {
   it('reads the CMS URL and token, with local defaults', () => {
@@ -40,7 +51,7 @@ describe('parseEnv (build settings)', () => {
   });
 
   it('uses the token the local CMS wrote when none is set', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), 'token');
+    const file = tempFile('token');
     fs.writeFileSync(file, `${TOKEN}\n`);
     expect(parseEnv({}, file).strapiToken).toBe(TOKEN);
     expect(parseEnv({ STRAPI_TOKEN_FILE: file }).strapiToken).toBe(TOKEN);
@@ -83,7 +94,7 @@ describe('parseServerEnv (start, dev and script settings)', () => {
   });
 
   it('reads the rebuild secret the local CMS wrote, when it has', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), '.rebuild-secret');
+    const file = tempFile('.rebuild-secret');
     const env = parseServerEnv({ SITE_REBUILD_SECRET_FILE: file });
     expect(readRebuildSecret(env)).toBeUndefined();
     fs.writeFileSync(file, 'written-by-the-cms-on-boot\n');
@@ -102,7 +113,7 @@ describe('parseServerEnv (start, dev and script settings)', () => {
 describe('readEnv and readServerEnv', () => {
   it('check process.env once and then return the same settings', () => {
     expect(readServerEnv()).toBe(readServerEnv());
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'solace-env-')), 'token');
+    const file = tempFile('token');
     fs.writeFileSync(file, `${TOKEN}\n`);
     const saved = { ...process.env };
     try {

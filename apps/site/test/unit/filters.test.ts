@@ -24,8 +24,9 @@ describe('filters', () => {
 });
 
 describe('static server', () => {
-  it('serves directory pages and never files outside the site folder', () => {
+  it('serves directory pages and never files outside the site folder', (context) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'solace-serve-'));
+    context.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.mkdirSync(path.join(dir, 'site/en'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'site/en/index.html'), 'hi');
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
