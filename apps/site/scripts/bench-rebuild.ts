@@ -83,8 +83,14 @@ async function editOneArticle(c: RebuildContext) {
 async function preparedRebuild(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
   if (!c.cold) throw new Error('needs the cold build');
   const build = await startBuildAhead({ STRAPI_URL: c.cmsUrl, STRAPI_TOKEN: cmsOf(c).token, SITE_OUTPUT_DIR: c.siteDir, SITE_URL: BENCH_SITE_URL });
-  await build.prepare();
-  const check = await change();
+  let check: () => Promise<void>;
+  try {
+    await build.prepare();
+    check = await change();
+  } catch (error) {
+    await build.stop();
+    throw error;
+  }
   const run = await build.go();
   const said = (pattern: RegExp) => run.output.split('\n').find((line) => pattern.test(line))?.replace(/^\[solace\] /, '');
   if (run.code !== 0) throw new Error(`the build failed:\n${run.output.slice(-3000)}`);

@@ -67,6 +67,8 @@ describe('pnpm start', () => {
   });
 
   it('shows a publish on the site soon after, and the preview once it can build again', async () => {
+    // Between changes, the process waiting for the site's next build has prepared its start.
+    await expect.poll(() => /^\[site\] next build prepared$/m.test(site.output()), { timeout: 30_000, interval: 200 }).toBe(true);
     // The preview's problem goes away; the next change builds it without waiting out the backoff.
     await fs.rm(blocker);
     await fs.mkdir(blocker);
@@ -87,8 +89,9 @@ describe('pnpm start', () => {
     // ... and its output is served once it is built.
     await expect.poll(() => request(site.sitePort, { path: ARTICLE }).then((r) => r.body.includes(title)), { timeout: 90_000, interval: 250 }).toBe(true);
     console.log(`[start] publish -> served on the site in ${Date.now() - published} ms`);
-    // In a process started when the previous build ended, with the code loaded.
+    // In a process started with the previous build, with the code loaded and the build's start prepared.
     expect(site.output()).toMatch(/\[site\] \[solace\] the code was loaded ahead of this build/);
+    expect(site.output()).toMatch(/\[site\] \[solace\] the previous build was read, and its output copied, while this build waited for its go/);
     await expect.poll(() => request(site.previewPort, { path: ARTICLE }).then((r) => r.status === 200 && r.body.includes(title)), { timeout: 90_000, interval: 500 }).toBe(true);
     expect(site.exited()).toBe(false);
   });
