@@ -55,6 +55,9 @@ export class ArchiveError extends Error {}
  */
 export async function extractAndVerify(archive, dir) {
   try {
+    // Read through once before writing anything: on a truncated archive, extracting fails part-way
+    // and its folders already queued are made after the caller removed `dir`.
+    await tar.list({ file: archive, strict: true });
     await tar.extract({ file: archive, cwd: dir, strict: true, preservePaths: false });
   } catch (error) {
     throw new ArchiveError(`${archive} is truncated or damaged (${error.message}). Nothing was changed.`);
