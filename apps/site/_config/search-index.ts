@@ -249,7 +249,7 @@ type IndexFile = { link: string } | { bytes: Uint8Array };
  * link of a file of the served output.
  */
 async function placeFiles(dir: string, files: Map<string, IndexFile>) {
-  const present = new Set(await pickedFiles(dir, () => true).catch(() => [] as string[]));
+  const present = new Set(await filesUnder(dir).catch(() => [] as string[]));
   const stale = [...present].filter((file) => !files.has(file));
   await eachFile(stale, (file) => fs.unlink(path.join(dir, file)));
   const folders = new Map<string, Promise<unknown>>();

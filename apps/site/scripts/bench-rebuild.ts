@@ -8,7 +8,7 @@ import { exists } from '../src/file-exists.js';
 import type { BenchCms } from './bench-cms.js';
 import { createEditor, type Editor } from './bench-editor.js';
 import { startBuildAhead } from '../test/e2e/run-build.js';
-import { BENCH_SITE_URL, describeBuild, medianOfThree, runBuild, seconds, type BuildRun } from './bench-run.js';
+import { BENCH_SITE_URL, describeBuild, logLine, medianOfThree, runBuild, seconds, type BuildRun } from './bench-run.js';
 import { atMost, type Figure, type Row } from './bench-table.js';
 
 export type RebuildContext = {
@@ -92,7 +92,7 @@ async function preparedRebuild(c: RebuildContext, change: () => Promise<() => Pr
     throw error;
   }
   const run = await build.go();
-  const said = (pattern: RegExp) => run.output.split('\n').find((line) => pattern.test(line))?.replace(/^\[solace\] /, '');
+  const said = (pattern: RegExp) => logLine(run.output, pattern)?.replace(/^\[solace\] /, '');
   if (run.code !== 0) throw new Error(`the build failed:\n${run.output.slice(-3000)}`);
   if (!said(/waited for its go/)) throw new Error(`the build did not start from what its process prepared:\n${run.output.slice(-3000)}`);
   const plan = said(/^\[solace\] (cold|incremental) build/);

@@ -84,9 +84,12 @@ export async function runBuild({ cmsUrl, token, outputDir, cold, preview, args =
     timeoutMs,
   });
   // The build's own account of what it did ("[solace] cold build: <why>" or "incremental build: ...").
-  const plan = output.split('\n').find((line) => /^\[solace\] (cold|incremental) build/.test(line));
+  const plan = logLine(output, /^\[solace\] (cold|incremental) build/);
   return { ...(result as BuildRun), plan };
 }
+
+/** The first line of a build's log that `pattern` finds. */
+export const logLine = (output: string, pattern: RegExp) => output.split('\n').find((line) => pattern.test(line));
 
 /** The public addresses of the bench's site and preview builds (part of the incremental build's code
  * hash, so the site server's builds go on from the bench's). */

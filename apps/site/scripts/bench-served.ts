@@ -26,14 +26,19 @@ const SETTLE_TIMEOUT_MS = 60_000;
 const POLL_MS = 100;
 
 type Target = 'site' | 'preview';
-const buildLines = (site: RunningSite, target: Target) =>
-  site.output().split('\n').filter((line) => new RegExp(`^\\[${target}\\] build \\S+ (started|is live|failed)`).test(line));
+/** The site server's line saying a build of `target` started, went live or failed (`states`: which). */
+const buildLine = (target: Target, states = 'started|is live|failed') => new RegExp(`^\\[${target}\\] build \\S+ (${states})`);
+function buildLines(site: RunningSite, target: Target) {
+  const pattern = buildLine(target);
+  return site.output().split('\n').filter((line) => pattern.test(line));
+}
 const count = (site: RunningSite, target: Target, state: string) => buildLines(site, target).filter((line) => line.includes(` ${state}`)).length;
 const idle = (site: RunningSite, target: Target) => !/ started/.test(buildLines(site, target).at(-1) ?? '');
 /** Whether the process waiting for the next build of `target` has prepared its start since the last build ended. */
 function prepared(site: RunningSite, target: Target) {
   const lines = site.output().split('\n');
-  const ended = lines.findLastIndex((line) => new RegExp(`^\\[${target}\\] build \\S+ (is live|failed)`).test(line));
+  const pattern = buildLine(target, 'is live|failed');
+  const ended = lines.findLastIndex((line) => pattern.test(line));
   return lines.slice(ended + 1).includes(`[${target}] next build prepared`);
 }
 
