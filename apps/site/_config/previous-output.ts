@@ -1,9 +1,19 @@
+import type { EarlyRun, SearchInputs } from './search-runs.js';
+
 /**
  * What an incremental build knows of the previous output: where it is, its indexed files with
  * their search language, and which of its files this build took over unchanged. The plugins
  * that write files after the pages (search index, find-care data) take what is unchanged from it.
+ * For the search index also: the search input of its indexed pages as far as read ahead, and a
+ * Pagefind run the build started before its plan (search-runs.ts), or null.
  */
-export type PreviousOutput = { dir: string; indexed: ReadonlyMap<string, string>; carried: ReadonlySet<string> };
+export type PreviousOutput = {
+  dir: string;
+  indexed: ReadonlyMap<string, string>;
+  carried: ReadonlySet<string>;
+  inputs: SearchInputs;
+  early: EarlyRun | null;
+};
 
 const previousOutputs = new WeakMap<object, PreviousOutput>();
 

@@ -2,8 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
-import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
+import { bySearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
+import { handOver } from './pending-work.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
+import { addPages, openRun, startDuringRender, type EarlyRun } from './search-runs.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 /**
@@ -18,8 +20,8 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
  * its own, from its pages in search order (src/indexed-pages.ts: the index numbers pages in the
  * order they come), and the runs' files are put together under one pagefind-entry.json. An
  * incremental build takes a language's files from the previous output when that language's pages
- * are the same: an edit re-indexes its own language only, and that run starts while Eleventy
- * renders (startEarly). Should no page have the attribute, Pagefind indexes every page of the
+ * are the same: an edit re-indexes its own language only, and that run starts before the plan
+ * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). Should no page have the attribute, Pagefind indexes every page of the
  * folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
@@ -41,7 +43,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     asBytes = event?.runMode === 'build' && event?.outputMode === 'fs';
     order = searchOrderOf(eleventyConfig.globalData.model);
     const previous = previousOutputOf(eleventyConfig);
-    early = previous ? startEarly(path.resolve(eleventyConfig.directories.output), previous, order) : null;
+    early = previous ? (previous.early ?? startDuringRender(path.resolve(eleventyConfig.directories.output), previous, order)) : null;
     // Read and sent before the render begins, which would otherwise hold them up on this thread.
     await early?.sent;
   });
@@ -64,8 +66,10 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const done = await buildSearchIndex(outputDir, { rendered, inputs, order, early }, previousOutputOf(eleventyConfig));
-    console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms)`);
+    const building = buildSearchIndex(outputDir, { rendered, inputs, order, early }, previousOutputOf(eleventyConfig)).then((done) => {
+      console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms after the render)`);
+    });
+    await handOver(eleventyConfig, building);
   });
 }
 
@@ -96,8 +100,8 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs, order, ea
     const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, inputs));
     (same ? reused : fresh).push(language);
   }
-  // The language started early goes first, if its pages begin as it guessed; otherwise it is dropped.
-  const headStart = early && fresh.includes(early.language) && early.fits(pages.get(early.language)!) ? early : null;
+  // The language started early goes first, if its pages begin as it was given them; otherwise it is dropped.
+  const headStart = early && fresh.includes(early.language) && early.fits(pages.get(early.language)!, inputs) ? early : null;
   if (early && !headStart) await early.discard();
   if (headStart) fresh.sort((a, b) => Number(b === headStart.language) - Number(a === headStart.language));
 
@@ -144,7 +148,7 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs, order, ea
       : `${count(fresh)} pages indexed (${fresh.join(', ')})` +
         (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')) +
     `; ${placed.written} of ${files.size} files written, ${placed.removed} removed` +
-    (early ? `; ${early.language} ${headStart ? `started during the render with ${early.pages} pages` : 'started during the render, not used (its pages were not as guessed)'}` : '')
+    (early ? `; ${early.language} ${headStart ? `started ${early.started} with ${early.head.length} pages` : `started ${early.started}, not used (its pages were not as it was given them)`}` : '')
   );
 }
 
@@ -159,44 +163,6 @@ function pagesByLanguage(files: Iterable<readonly [string, string | null]>, orde
   }
   for (const list of pages.values()) list.sort(bySearchOrder(order));
   return pages;
-}
-
-/** A language's Pagefind run, started before the pages are rendered with the carried pages that come first. */
-type EarlyRun = {
-  language: string;
-  /** How many pages it was given. */
-  pages: number;
-  /** Settles once they are all sent (Pagefind then indexes them while Eleventy renders). */
-  sent: Promise<void>;
-  run: Promise<LanguageRun>;
-  /** Whether the language's pages, as rendered, begin with the pages already given. */
-  fits: (files: string[]) => boolean;
-  discard: () => Promise<void>;
-};
-
-/**
- * Starts the Pagefind run of the language a change most likely re-indexes, while Eleventy
- * renders, with the carried pages that come first (src/indexed-pages.ts, headOfIndex). A guess,
- * checked after the render: `fits` says whether the language's pages begin exactly so.
- */
-function startEarly(outputDir: string, previous: PreviousOutput, order: SearchOrder): EarlyRun | null {
-  const guess = headOfIndex(previous.indexed, previous.carried, order);
-  if (!guess) return null;
-  const { language, head } = guess;
-  const run = openRun();
-  const sent = run.then((opened) => addPages(opened, outputDir, head, new Map()));
-  run.catch(() => {});
-  return {
-    language,
-    pages: head.length,
-    run,
-    sent: sent.catch(() => {}),
-    fits: (files) => beginsWith(files, head),
-    discard: async () => {
-      await run.catch(() => {});
-      await pagefind.close();
-    },
-  };
 }
 
 /**
@@ -290,36 +256,6 @@ async function pickedFiles(from: string, pick: Pick) {
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
-type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
-
-async function openRun(): Promise<LanguageRun> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return { index, sent: 0, results: [] };
-}
-
-/**
- * Sends pages to the run one after the other, without waiting for each: Pagefind takes them in
- * the order they come. Resolves once all are sent; their results are the run's to await.
- */
-function addPages(run: LanguageRun, outputDir: string, files: string[], inputs: Map<string, string>) {
-  const read = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
-  const results: Promise<string[]>[] = [];
-  const sent = (async () => {
-    for (const page of read) {
-      const { file, content } = await page;
-      results.push(run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
-    }
-  })();
-  const indexed = sent.then(async () => (await Promise.all(results)).flat());
-  // Awaited when the run is finished; a run dropped meanwhile leaves no unhandled failure.
-  indexed.catch(() => {});
-  run.sent += files.length;
-  run.results.push(indexed);
-  return sent;
 }
 
 /**

@@ -3,17 +3,20 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
 import { provideModel } from '../_config/data.js';
+import { collectPendingWork } from '../_config/pending-work.js';
 import { searchIndexFiles } from '../_config/search-index.js';
+import { readSearchInputs, startBeforePlan, type EarlyRun, type SearchInputs } from '../_config/search-runs.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { NODES_FILE, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
+import { NODES_FILE, readContentNodes, stageContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, eachFile, filesIn, readWrittenPage, removeFiles } from './incremental/copy.js';
-import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, writeManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord } from './incremental/manifest.js';
+import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
+import { searchOrderOf } from './indexed-pages.js';
 import { lockOutput } from './output-lock.js';
 
 export type BuildResult = {
@@ -99,10 +102,14 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   const notNeeded = new AbortController();
   const phases = phaseClock();
   let nodesKey: string;
+  let early: EarlyRun | null = null;
+  /** What Eleventy's plugins left running when its build returned (the search index). */
+  let pending: Promise<unknown>[] = [];
+  let staged: StagedFile[] = [];
   try {
     // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
     const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
-    const { code, previous, keptNodes } = start;
+    const { code, previous, keptNodes, indexed } = start;
     nodesKey = start.nodesKey;
     startFrom = start.startFrom;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
@@ -111,11 +118,19 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     fetchMs = loaded.timings.fetchMs;
     if (!loaded.model) return await keepOutput(previous.manifest!);
     const model = loaded.model;
+    // Pagefind indexes the likely language's unchanged pages on the other core while this one
+    // works out the plan (each page's fingerprint) and renders.
+    const inputs = await start.searchInputs;
+    if (previous.manifest && keptNodes?.fetchedAt) early = startBeforePlan(env.outputDir, indexed, searchOrderOf(model), keptNodes.fetchedAt, inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
     phases.mark('content and model');
     plan = planBuild(items, previous.manifest, previous.manifest ? '' : previous.reason);
     phases.mark('plan');
+    if (plan.mode !== 'incremental') {
+      await early?.discard();
+      early = null;
+    }
     console.log(
       plan.mode === 'cold'
         ? `[solace] cold build: ${plan.reason}`
@@ -148,26 +163,35 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       // Only an incremental build may reuse the previous search index: a cold one may run other code.
       const previousOutput =
         plan.mode === 'incremental'
-          ? {
-              dir: env.outputDir,
-              indexed: new Map(Object.values(previous.manifest!.pages).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const))),
-              carried: new Set(files.map((file) => file.split(path.sep).join('/'))),
-            }
+          ? { dir: env.outputDir, indexed, carried: new Set(files.map((file) => file.split(path.sep).join('/'))), inputs, early }
           : undefined;
-      const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
+      const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => {
+        pending = collectPendingWork(eleventyConfig);
+        provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
+      };
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
       pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
       const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
-      phases.mark('render and search index');
+      phases.mark('render');
       const records = new Map<string, PageRecord>();
       await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, fileOf)));
       for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
       phases.mark('records');
     }
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
+    if (plan.mode !== 'unchanged') {
+      // Written aside while Pagefind finishes the search index on the other core; put in place with the output.
+      staged = await Promise.all([stageManifest(env.outputDir, manifest), ...(loaded.nodes ? [stageContentNodes(env.outputDir, nodesKey, loaded.nodes)] : [])]);
+      await Promise.all(pending);
+      phases.mark('cache files and search index');
+    }
   } catch (error) {
+    await early?.discard().catch(() => {});
+    // Nothing may still be writing into the staging folder when it is kept or removed.
+    await Promise.allSettled(pending);
+    await Promise.all(staged.map((file) => file.discard())).catch(() => {});
     // A copy of the previous output is still the next build's best start; anything else goes.
     await keepAsSpare().catch(() => fs.rm(staging, { recursive: true, force: true }));
     throw rootCause(error);
@@ -213,10 +237,9 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   await fs.rm(spare, { recursive: true, force: true });
   if (await exists(env.outputDir)) await fs.rename(env.outputDir, spare);
   await fs.rename(staging, env.outputDir);
-  await writeManifest(env.outputDir, manifest);
-  // Like the manifest, only with the new output: a failed build leaves the last one's.
-  if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
-  phases.mark('swap and cache');
+  // The manifest, then the kept content: like the manifest, only with the new output (a failed build leaves the last one's).
+  for (const file of staged) await file.commit();
+  phases.mark('swap');
   console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);
@@ -249,6 +272,10 @@ type BuildStart = {
   nodesKey: string;
   previous: ManifestRead;
   keptNodes: ContentNodes | null;
+  /** The previous output's indexed files and their search language (none without a manifest). */
+  indexed: ReadonlyMap<string, string>;
+  /** Their search input, being read (search-runs.ts: readSearchInputs). */
+  searchInputs: Promise<SearchInputs>;
   /** The copy of the previous output into the staging folder (null: a cold build), made or being made. */
   startFrom: Promise<StartedFrom> | null;
 };
@@ -269,7 +296,9 @@ async function beginBuild(
   const startFrom = previous.manifest ? startFromPrevious(env.outputDir, stagingOf(env.outputDir), previous.manifest, stop) : null;
   // Awaited later; a failure meanwhile is not an unhandled one.
   startFrom?.catch(() => {});
-  return { code, nodesKey, previous, keptNodes, startFrom };
+  const indexed = new Map(Object.values(previous.manifest?.pages ?? {}).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const)));
+  const searchInputs = readSearchInputs(env.outputDir, [...indexed.keys()]);
+  return { code, nodesKey, previous, keptNodes, indexed, searchInputs, startFrom };
 }
 
 /**
@@ -287,7 +316,7 @@ export async function prepareBuild(sources: string, stop: AbortSignal, cold = re
     await fs.rm(staging, { recursive: true, force: true });
     const readFrom = await previousBuildId(env.outputDir);
     const start = await beginBuild({ cold, sources, snapshot: {} }, stop);
-    await start.startFrom;
+    await Promise.all([start.startFrom, start.searchInputs]);
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);

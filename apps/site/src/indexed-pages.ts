@@ -66,31 +66,48 @@ export const bySearchOrder = (order: SearchOrder) => (a: string, b: string) => {
 };
 
 /**
- * The language a change most likely re-indexes, and the carried pages (links of the previous
- * output's, so their search input is known) that come first in its index: those before any
- * article this build renders or adds to it. An edited or new article changed last and comes
- * last, so nearly all of its language can be indexed while it renders. `indexed`: the previous
- * output's indexed files and their language; `carried`: the files this build takes unchanged.
- * The language is the one with the most pages re-rendered, gone or new (an article not indexed
- * before is guessed to go into its locale's index, the first part of its path). Null when no
- * carried page comes first.
+ * The language a change most likely re-indexes, and the unchanged pages that come first in its
+ * index: those before any article this build renders or adds to it. An edited or new article
+ * changed last and comes last, so nearly all of its language can be indexed while it renders.
+ * `indexed`: the previous output's indexed files and their language; `unchanged`: whether a file
+ * is taken as it was (carried, or guessed so: unchangedSince). The language is the one with the
+ * most pages re-rendered, gone or new (an article not indexed before is guessed to go into its
+ * locale's index, the first part of its path). Null when no unchanged page comes first.
  */
-export function headOfIndex(indexed: ReadonlyMap<string, string>, carried: ReadonlySet<string>, order: SearchOrder): { language: string; head: string[] } | null {
+export function headOfIndex(
+  indexed: ReadonlyMap<string, string>,
+  unchanged: (file: string) => boolean,
+  order: SearchOrder,
+): { language: string; head: string[] } | null {
   const languageOf = (file: string) => indexed.get(file) ?? file.split('/')[0]!.toLowerCase();
   const touched = new Map<string, number>();
   const touch = (language: string) => touched.set(language, (touched.get(language) ?? 0) + 1);
-  for (const [file, language] of indexed) if (!carried.has(file)) touch(language);
-  for (const file of order.keys()) if (!carried.has(file) && !indexed.has(file)) touch(languageOf(file));
+  for (const [file, language] of indexed) if (!unchanged(file)) touch(language);
+  for (const file of order.keys()) if (!unchanged(file) && !indexed.has(file)) touch(languageOf(file));
   const language = [...touched].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
   if (!language) return null;
   const compare = bySearchOrder(order);
-  const first = [...order.keys()].filter((file) => !carried.has(file) && languageOf(file) === language).sort(compare)[0];
+  const first = [...order.keys()].filter((file) => !unchanged(file) && languageOf(file) === language).sort(compare)[0];
   const head = [...indexed]
-    .filter(([file, l]) => l === language && carried.has(file))
+    .filter(([file, l]) => l === language && unchanged(file))
     .map(([file]) => file)
     .sort(compare)
     .filter((file) => first === undefined || compare(file, first) < 0);
   return head.length ? { language, head } : null;
+}
+
+/**
+ * A guess, before the plan, at which indexed pages a build takes as they were: those whose
+ * article is still there and has not changed since `keptAt` (when the previous build's fetch
+ * began, by the CMS's clock; an article's stamp only moves forward when it changes). Only a guess:
+ * what a page shows of other documents (its author's name) can change without its stamp.
+ */
+export function unchangedSince(indexed: ReadonlyMap<string, string>, order: SearchOrder, keptAt: string) {
+  const until = Date.parse(keptAt);
+  return (file: string) => {
+    const stamp = order.get(file);
+    return indexed.has(file) && stamp !== undefined && Date.parse(stamp) <= until;
+  };
 }
 
 /** Whether a list of pages begins with `head`, in its order. */

@@ -1,5 +1,5 @@
 import type { ContentNodes } from '@solace/content';
-import { readCacheFile, writeCacheFile } from './manifest.js';
+import { readCacheFile, stageCacheFile } from './manifest.js';
 
 /**
  * The raw CMS nodes the last build fetched, kept next to its manifest (`<outputDir>.cache/`), so
@@ -29,7 +29,11 @@ export async function readContentNodes(outputDir: string, key: string): Promise<
 }
 
 export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
-  await writeCacheFile(outputDir, NODES_FILE, { kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile);
+  await (await stageContentNodes(outputDir, key, nodes)).commit();
+}
+
+export function stageContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
+  return stageCacheFile(outputDir, NODES_FILE, { kind: 'solace-content-nodes', key, nodes } satisfies ContentNodesFile);
 }
 
 const LISTS = ['articles', 'articleDrafts', 'authors', 'topics', 'providers', 'interfaceTexts'] as const;

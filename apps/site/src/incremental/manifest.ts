@@ -42,8 +42,8 @@ export async function dropManifest(outputDir: string) {
   await fs.rm(manifestFile(outputDir), { force: true });
 }
 
-export async function writeManifest(outputDir: string, manifest: Manifest) {
-  await writeCacheFile(outputDir, MANIFEST_FILE, manifest);
+export function stageManifest(outputDir: string, manifest: Manifest) {
+  return stageCacheFile(outputDir, MANIFEST_FILE, manifest);
 }
 
 /** Which versions of files of `<outputDir>.cache/` are there: each is written anew (a new file), never changed in place. */
@@ -59,11 +59,19 @@ export async function cacheFilesId(outputDir: string, names: string[]) {
 
 /** A file of `<outputDir>.cache/` as JSON, whole or not at all (written aside, then renamed). */
 export async function writeCacheFile(outputDir: string, name: string, value: unknown) {
+  await (await stageCacheFile(outputDir, name, value)).commit();
+}
+
+/** A cache file written aside: `commit` puts it in place (a rename), `discard` removes it. */
+export type StagedFile = { commit: () => Promise<void>; discard: () => Promise<void> };
+
+/** Writes a file of `<outputDir>.cache/` aside, for a build to put in place once its output is. */
+export async function stageCacheFile(outputDir: string, name: string, value: unknown): Promise<StagedFile> {
   const dir = cacheDirOf(outputDir);
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
   await fs.writeFile(tmp, JSON.stringify(value));
-  await fs.rename(tmp, path.join(dir, name));
+  return { commit: () => fs.rename(tmp, path.join(dir, name)), discard: () => fs.rm(tmp, { force: true }) };
 }
 
 /** A JSON file of `<outputDir>.cache/`, parsed (its shape is the caller's to check), or why not. */

@@ -126,8 +126,9 @@ describe('an incremental build after each kind of change', () => {
     expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
     // An English article page changed: the English search index is built again, the Spanish one taken as it was.
     expect(log).toMatch(/search index: \d+ pages indexed \(en\), es unchanged and taken from the previous build/);
-    // The edited article changed last, so it comes last in the index: the others were indexed while it rendered.
-    expect(log).toMatch(/; en started during the render with [1-9]\d* pages/);
+    // The edited article changed last, so it comes last in the index: the others were sent to
+    // Pagefind as soon as the content was known, before the plan, and indexed while it rendered.
+    expect(log).toMatch(/; en started before the plan with [1-9]\d* pages/);
     // The build before it changed nothing and left the copy it had started as the spare output.
     expect(log).toMatch(/carried \d+ pages into the spare output/);
     // The find-care pages show no article: they, and their data files, are carried as they were.
@@ -160,7 +161,7 @@ describe('an incremental build after each kind of change', () => {
     expect(Number(written)).toBeGreaterThan(0);
     expect(Number(written)).toBeLessThan(Number(files) / 2);
     // A new article is the newest: its locale's index was started with every other article of it.
-    expect(log).toMatch(/; en started during the render with [1-9]\d* pages/);
+    expect(log).toMatch(/; en started before the plan with [1-9]\d* pages/);
   });
 
   it('after an article is unpublished', async () => {
@@ -196,9 +197,25 @@ describe('an incremental build after each kind of change', () => {
     const log = await expectSameAsCold();
     // The articles hold the author's documentId, which a rename leaves as it is: not read again.
     expect(log).not.toMatch(/articles of en read in full/);
+    // No article's stamp changed: nothing is sent to Pagefind before the plan says what changed.
+    expect(log).not.toMatch(/started before the plan/);
     const { mode, fetched } = fetchOf(log);
     expect(mode).toBe('delta');
     expect(fetched).toBeLessThan(5);
+  });
+
+  it('after an article is edited and another article\'s author renamed, at once', async () => {
+    // Before the plan, the other article looks unchanged (its stamp is): its page goes to Pagefind
+    // ahead as the previous build wrote it, then is rendered with its author's new name, so that
+    // run is dropped and the language indexed from scratch.
+    const articles = await all('articles');
+    const renamed = articles.find((a) => a.author)!;
+    const edited = articles.find((a) => a.documentId !== renamed.documentId)!;
+    const author = renamed.author as { documentId: string };
+    await api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name: 'Renamed Once More' });
+    await api('PUT', `articles/${edited.documentId}?locale=en&status=published`, { title: 'Edited while its neighbour\'s author was renamed' });
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/search index: \d+ pages indexed \([^)]*\ben\b.*; en started before the plan, not used/);
   });
 
   it('after a topic is renamed', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
-import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf } from '../../src/indexed-pages.js';
+import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
 
 describe('searchLanguageOf', () => {
   it('names the index Pagefind puts a marked page in: its <html lang>, lower-cased', () => {
@@ -72,7 +72,7 @@ describe('headOfIndex', () => {
     ['es/articles/a/index.html', '2026-01-01'],
   ]);
   const indexed = new Map([...order.keys()].map((file) => [file, file.slice(0, 2)]));
-  const allBut = (...files: string[]) => new Set([...order.keys()].filter((file) => !files.includes(file)));
+  const allBut = (...files: string[]) => (file: string) => order.has(file) && !files.includes(file);
 
   it('after an edit: its language, with the carried pages that come before it', () => {
     const edited = new Map([...order, ['en/articles/a/index.html', '2026-02-01']]);
@@ -101,6 +101,27 @@ describe('headOfIndex', () => {
     expect(beginsWith(['a', 'x', 'b'], ['a', 'b'])).toBe(false);
     expect(beginsWith(['b', 'a'], ['a', 'b'])).toBe(false);
     expect(beginsWith(['a'], ['a', 'b'])).toBe(false);
+  });
+
+  describe('guessed before the plan, from the articles\' stamps (unchangedSince)', () => {
+    const fetchedAt = '2026-02-01T10:00:00.000Z';
+
+    it('takes a page as unchanged while its article is stamped no later than the previous fetch', () => {
+      const edited = new Map([...order, ['en/articles/a/index.html', '2026-02-01T10:00:00.500Z']]);
+      const unchanged = unchangedSince(indexed, edited, fetchedAt);
+      expect([...edited.keys()].filter(unchanged)).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'es/articles/a/index.html']);
+      // The same head as the carried pages give once the plan is known.
+      expect(headOfIndex(indexed, unchanged, edited)).toEqual(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited));
+    });
+
+    it('takes no page as unchanged that is new, gone, or stamped in a way it cannot read', () => {
+      const changed = new Map([...order, ['es/articles/new/index.html', '2026-01-01'], ['en/articles/c/index.html', 'not a date']]);
+      changed.delete('en/articles/b/index.html');
+      const unchanged = unchangedSince(indexed, changed, fetchedAt);
+      expect(['es/articles/new/index.html', 'en/articles/b/index.html', 'en/articles/c/index.html'].filter(unchanged)).toEqual([]);
+      expect(unchanged('en/articles/a/index.html')).toBe(true);
+      expect(unchangedSince(indexed, order, 'unknown')('en/articles/a/index.html')).toBe(false);
+    });
   });
 });
 

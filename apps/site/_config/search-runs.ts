@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { eachFile } from '../src/incremental/copy.js';
+import { beginsWith, headOfIndex, searchInputOf, unchangedSince, type SearchOrder } from '../src/indexed-pages.js';
+
+/** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
+export type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
+
+export async function openRun(): Promise<LanguageRun> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return { index, sent: 0, results: [] };
+}
+
+/** What Pagefind is given of each page whose search input is already known, by output file (relative, with "/"). */
+export type SearchInputs = ReadonlyMap<string, string>;
+
+/**
+ * The search input of indexed pages of an output (paths relative, with "/"), read before it is
+ * needed: by a build process while it waits for its go, or while the content arrives. A page that
+ * cannot be read is left out (it is read again if it is needed).
+ */
+export async function readSearchInputs(outputDir: string, files: string[]): Promise<SearchInputs> {
+  const inputs = new Map<string, string>();
+  await eachFile(files, async (file) => {
+    const html = await fs.readFile(path.join(outputDir, file), 'utf8').catch(() => null);
+    const input = html === null ? null : searchInputOf(html);
+    if (input !== null) inputs.set(file, input);
+  });
+  return inputs;
+}
+
+/**
+ * Sends pages to the run one after the other, without waiting for each: Pagefind takes them in
+ * the order they come. A page not in `inputs` is read from `outputDir`; `given` (if any) records
+ * what each page was given as. Resolves once all are sent; their results are the run's to await.
+ */
+export function addPages(run: LanguageRun, outputDir: string, files: string[], inputs: SearchInputs, given?: Map<string, string>) {
+  const read = files.map(async (file) => ({ file, content: inputs.get(file) ?? searchInputOf(await fs.readFile(path.join(outputDir, file), 'utf8'))! }));
+  const results: Promise<string[]>[] = [];
+  const sent = (async () => {
+    for (const page of read) {
+      const { file, content } = await page;
+      given?.set(file, content);
+      results.push(run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
+    }
+  })();
+  const indexed = sent.then(async () => (await Promise.all(results)).flat());
+  // Awaited when the run is finished; a run dropped meanwhile leaves no unhandled failure.
+  indexed.catch(() => {});
+  run.sent += files.length;
+  run.results.push(indexed);
+  return sent;
+}
+
+/** A language's Pagefind run started before its pages are rendered, with pages of the previous output that come first. */
+export type EarlyRun = {
+  language: string;
+  /** The pages it was given, in order. */
+  head: string[];
+  /** For the log: "before the plan", "during the render". */
+  started: string;
+  /** Settles once they are all sent (Pagefind then indexes them while the build goes on). */
+  sent: Promise<void>;
+  run: Promise<LanguageRun>;
+  /**
+   * Whether the language's pages, as this build has them, begin with the pages given, each as it
+   * was given: a page this build rendered (`rendered`: its search input) must give the same input.
+   */
+  fits: (files: string[], rendered: SearchInputs) => boolean;
+  discard: () => Promise<void>;
+};
+
+function startRun(outputDir: string, { language, head }: { language: string; head: string[] }, inputs: SearchInputs, started: string): EarlyRun {
+  const given = new Map<string, string>();
+  const run = openRun();
+  const sent = run.then((opened) => addPages(opened, outputDir, head, inputs, given));
+  run.catch(() => {});
+  return {
+    language,
+    head,
+    started,
+    run,
+    sent: sent.catch(() => {}),
+    fits: (files, rendered) => beginsWith(files, head) && head.every((file) => !rendered.has(file) || rendered.get(file) === given.get(file)),
+    discard: async () => {
+      await run.catch(() => {});
+      await pagefind.close();
+    },
+  };
+}
+
+/**
+ * Started once the content is known, before the plan: the language a change most likely
+ * re-indexes, with the pages whose article has not changed since the previous build fetched its
+ * content (`keptAt`; src/indexed-pages.ts, unchangedSince), as the previous output `previousDir`
+ * has them. Pagefind indexes them on the other core while this build works out its plan and
+ * renders. A guess, checked once the pages are rendered (`fits`): a page rendered again for what
+ * it shows of others (its related articles) gives the same input, one whose author was renamed
+ * does not, and then the run is dropped.
+ */
+export function startBeforePlan(previousDir: string, indexed: ReadonlyMap<string, string>, order: SearchOrder, keptAt: string, inputs: SearchInputs) {
+  const guess = headOfIndex(indexed, unchangedSince(indexed, order, keptAt), order);
+  return guess ? startRun(previousDir, guess, inputs, 'before the plan') : null;
+}
+
+/**
+ * Without one started before the plan (no article's stamp changed: an author renamed, say), one
+ * started as Eleventy begins, from the carried pages that come first in the language a change
+ * most likely re-indexes.
+ */
+export function startDuringRender(outputDir: string, { indexed, carried, inputs }: { indexed: ReadonlyMap<string, string>; carried: ReadonlySet<string>; inputs: SearchInputs }, order: SearchOrder) {
+  const guess = headOfIndex(indexed, (file) => carried.has(file), order);
+  return guess ? startRun(outputDir, guess, inputs, 'during the render') : null;
+}
