@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
+import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { collectPendingWork } from '../_config/pending-work.js';
 import { searchIndexFiles } from '../_config/search-index.js';
@@ -317,6 +317,8 @@ export async function prepareBuild(sources: string, stop: AbortSignal, cold = re
     const readFrom = await previousBuildId(env.outputDir);
     const start = await beginBuild({ cold, sources, snapshot: {} }, stop);
     await Promise.all([start.startFrom, start.searchInputs]);
+    // The kept content's checks, run now rather than after the go: the load keeps most of it as it is.
+    if (start.keptNodes) checkAhead(start.keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);

@@ -55,6 +55,24 @@ export async function loadSiteContentSince(client: ContentClient, options: LoadS
   return { content, nodes, report };
 }
 
+/**
+ * Checks and maps nodes kept by an earlier load, ahead of a load since them (a build process does
+ * it while it waits for its go): that load keeps the unchanged ones, as the same objects, and does
+ * not check them again (src/validate.ts). Returns nothing: content that fails its checks is left
+ * for that load to report.
+ */
+export function checkAhead(nodes: ContentNodes, options: { cmsOrigin: string; drafts?: boolean }) {
+  const raw = nodes.localeList.flatMap((locale) => {
+    const sets = nodes.locales[locale.code];
+    return sets ? [{ locale, ...sets }] : [];
+  });
+  try {
+    mapSiteContent(nodes.localeList, raw, { cmsOrigin: options.cmsOrigin, drafts: options.drafts ?? false });
+  } catch {
+    // Reported, if it still fails, by the load itself.
+  }
+}
+
 type LoadSinceOptions = {
   cmsOrigin: string;
   previous: ContentNodes | null;

@@ -11,6 +11,13 @@ export interface EntryLocation {
 export type Checked<Node, Checks extends z.ZodType> = Node & z.output<Checks>;
 
 /**
+ * The nodes that passed each set of checks. Nodes are never changed once received, and a load
+ * that keeps nodes from an earlier one keeps the very objects (load/merge.ts), so a node checked
+ * ahead (checkAhead in load.ts) is not checked again.
+ */
+const passed = new WeakMap<z.ZodType, WeakSet<object>>();
+
+/**
  * Checks one CMS entry and returns it as it came, typed by what the checks proved; or throws an
  * error that names the entry and every bad field.
  */
@@ -19,9 +26,17 @@ export function checkEntry<Node, Checks extends z.ZodType>(
   node: Node,
   where: EntryLocation,
 ): Checked<Node, Checks> {
+  const known = typeof node === 'object' && node !== null ? passed.get(checks) : undefined;
+  if (known?.has(node as object)) return node as Checked<Node, Checks>;
   const result = checks.safeParse(node);
   // Checks never transform (src/checks.ts), so the node itself is what they passed.
-  if (result.success) return node as Checked<Node, Checks>;
+  if (result.success) {
+    if (typeof node === 'object' && node !== null) {
+      if (!passed.has(checks)) passed.set(checks, new WeakSet());
+      passed.get(checks)!.add(node);
+    }
+    return node as Checked<Node, Checks>;
+  }
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,

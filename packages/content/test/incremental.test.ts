@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentClient } from '../src/client.js';
-import { loadSiteContent, loadSiteContentSince } from '../src/load.js';
+import { ContentValidationError } from '../src/errors.js';
+import { checkAhead, loadSiteContent, loadSiteContentSince } from '../src/load.js';
 import { rawArticle } from './fixtures.js';
 
 type Row = Record<string, unknown> & { documentId: string; updatedAt: string | null; publishedAt?: string | null };
@@ -201,5 +202,27 @@ describe('loadSiteContentSince', () => {
     const next = await loadPreview(cms.client, first.nodes);
     expect(next.report.notes).toEqual(['article drafts of en read in full: an author or topic is gone']);
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test', drafts: true }));
+  });
+});
+
+describe('checkAhead', () => {
+  it('changes nothing a load since the nodes it checked gives', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    checkAhead(first.nodes, { cmsOrigin: 'http://cms.test' });
+    Object.assign(cms.data.topics[0]!, { name: 'Pain relief', updatedAt: cms.stamp(20) });
+    const next = await load(cms.client, first.nodes);
+    expect(next.report).toMatchObject({ mode: 'delta', fetched: 1 });
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
+  it('leaves kept nodes that fail their checks for the load to report, naming the entry', async () => {
+    const cms = fakeCms();
+    const broken = structuredClone((await load(cms.client, null)).nodes);
+    broken.locales.en!.articles[0]!.title = '';
+    expect(() => checkAhead(broken, { cmsOrigin: 'http://cms.test' })).not.toThrow();
+    const failed = await load(cms.client, broken).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ContentValidationError);
+    expect((failed as ContentValidationError).message).toMatch(/^Invalid article "[^"]+" \(locale en\): title/);
   });
 });

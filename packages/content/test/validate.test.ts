@@ -35,6 +35,25 @@ describe('checkEntry', () => {
     expect(message).toContain('; topics.1.slug: ');
   });
 
+  it('checks a node once: the same object passes again without its checks running, another one is checked', () => {
+    let runs = 0;
+    const Counted = Article.refine(() => ++runs > 0);
+    const raw = { title: 'Hola', seo: { metaTitle: 'Hola' }, topics: [] };
+    expect(checkEntry(Counted, raw, where)).toBe(raw);
+    expect(checkEntry(Counted, raw, where)).toBe(raw);
+    expect(runs).toBe(1);
+    expect(checkEntry(Counted, { ...raw }, where)).toEqual(raw);
+    expect(runs).toBe(2);
+    // Passing other checks says nothing about these.
+    expect(() => checkEntry(z.object({ title: z.string().max(2) }), raw, where)).toThrow(ContentValidationError);
+  });
+
+  it('checks a node that failed every time it is given', () => {
+    const raw = { title: '', seo: { metaTitle: 'Hola' }, topics: [] };
+    expect(() => checkEntry(Article, raw, where)).toThrow(/title/);
+    expect(() => checkEntry(Article, raw, where)).toThrow(/title/);
+  });
+
   it('still reads well without a documentId or locale', () => {
     expect(() => checkEntry(Article, null, { type: 'global' })).toThrow(/^Invalid global: \(entry\): /);
   });
