@@ -27,6 +27,7 @@ function fakeCms() {
     localeName: 'English',
   };
   const requests: string[] = [];
+  const COLLECTIONS = [['articles', 'Articles'], ['authors', 'Authors'], ['topics', 'Topics'], ['providers', 'Providers'], ['interfaceTexts', 'InterfaceTexts']] as const;
   const matches = (row: Row, filters: Record<string, unknown> | null | undefined): boolean => {
     if (!filters) return true;
     if (Array.isArray(filters.or)) return (filters.or as Record<string, unknown>[]).some((f) => matches(row, f));
@@ -63,6 +64,17 @@ function fakeCms() {
       if (op === 'Locales') return { i18NLocales: [{ code: 'en', name: data.localeName, isDefault: true }] };
       if (op === 'Global') return { global: structuredClone(data.global) };
       if (op === 'SelfAssessment') return { selfAssessment: null };
+      // A locale's deltas and counts asked together: each part answered (and logged) as its own query would be.
+      if (op === 'LocaleChanges' || op === 'LocaleCounts') {
+        const parts = COLLECTIONS.filter(([, name]) => vars[`with${name}`]);
+        requests.push(`${op} ${parts.map(([key]) => key).join(',')}`);
+        const part = ([key, name]: (typeof COLLECTIONS)[number]) =>
+          op === 'LocaleChanges'
+            ? (requests.push(`${name}Where ${JSON.stringify(vars[key])}`), Object.values(answer(`${name}Where`, { filters: vars[key], pageSize: vars.pageSize }))[0])
+            : Object.values(answer(`${name.slice(0, -1)}Ids`, { pageSize: 1 }))[0];
+        const answered = Object.fromEntries(parts.map((p) => [p[0], part(p)]));
+        return op === 'LocaleChanges' ? { global: structuredClone(data.global), selfAssessment: null, ...answered } : answered;
+      }
       return answer(op, vars);
     },
     async fetchAllPages(doc: unknown, vars: Record<string, unknown>, select: (d: unknown) => { nodes: unknown[] }) {
@@ -96,7 +108,9 @@ describe('loadSiteContentSince', () => {
     expect(second.content).toEqual(first.content);
     // Full lists only of the types that were empty (nothing to ask a delta from), never of the others.
     expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts)$/.test(r))).toEqual(['Providers', 'InterfaceTexts']);
-    expect(cms.requests.filter((r) => /Ids$/.test(r)).sort()).toEqual(['ArticleIds', 'AuthorIds', 'TopicIds']);
+    // The deltas of a locale in one request, then their counts in one more.
+    expect(cms.requests.filter((r) => /^Locale(Changes|Counts) /.test(r))).toEqual(['LocaleChanges articles,authors,topics', 'LocaleCounts articles,authors,topics']);
+    expect(cms.requests.filter((r) => /(Ids|^Global|^SelfAssessment)$/.test(r))).toEqual([]);
   });
 
   it('says the content is unchanged only when every record, single type, media file and locale is', async () => {
@@ -129,6 +143,21 @@ describe('loadSiteContentSince', () => {
     const changed = await skip(same.nodes);
     expect(changed.report.unchanged).toBe(false);
     expect(changed.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
+  it('reads a delta longer than the page its locale\'s request brings whole, before counting', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    for (let i = 0; i < 150; i++) {
+      cms.data.topics.push({ documentId: `t-new-${i}`, locale: 'en', slug: `new-${i}`, name: `New topic ${i}`, description: null, updatedAt: cms.stamp(40) });
+    }
+    cms.requests.length = 0;
+    const next = await load(cms.client, first.nodes);
+    expect(next.report).toMatchObject({ mode: 'delta', fetched: 150 });
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+    // Its first page came with the other deltas; all of it was read again (as a delta is), then counted.
+    const topicRequests = cms.requests.filter((r) => r.startsWith('TopicsWhere') || r.startsWith('LocaleCounts '));
+    expect(topicRequests).toEqual([expect.stringMatching(/^TopicsWhere /), expect.stringMatching(/^TopicsWhere /), 'LocaleCounts articles,authors,topics']);
   });
 
   it('asks for published articles by updatedAt or publishedAt', async () => {

@@ -4,6 +4,8 @@ import { graphql } from '../generated/gql.js';
 // records matching a filter (changed since a time, or listed by documentId), with the same
 // fragment as the full list so the nodes are identical; and the documentIds alone, to count the
 // records (pageSize 1) or find the ones that vanished. Sorted by documentId so pages never overlap.
+// An incremental fetch asks a locale's deltas and counts together (locale-queries.ts); these serve
+// the media library, the rest of a long delta, and the listings.
 
 export const articlesWhereQuery = graphql(`
   query ArticlesWhere($locale: I18NLocaleCode!, $filters: ArticleFiltersInput!, $page: Int, $pageSize: Int) {

@@ -1,10 +1,9 @@
 import type { ContentClient } from '../client.js';
-import { globalQuery } from '../content-types/global.js';
 import type { Locale } from '../content-types/locale.js';
-import { selfAssessmentQuery } from '../content-types/self-assessment.js';
-import { articles, authors, interfaceTexts, media, providers, topics, type MediaStamp } from './collections.js';
+import { articles, authors, media, type MediaStamp } from './collections.js';
 import { syncDrafts } from './drafts.js';
 import type { LocaleNodes } from './fetch.js';
+import { syncLocaleTogether } from './locale-sync.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
 import { syncCollection, type Synced } from './sync.js';
 
@@ -112,17 +111,14 @@ async function syncLocale(
   }: { touchedUrls: Promise<Set<string>>; overlapMs: number; keptAt: string | null; notes: string[]; drafts: boolean },
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
-  const singles = Promise.all([client.request(globalQuery, { locale: code }), client.request(selfAssessmentQuery, { locale: code })]);
   // Every delta at once; what must be read in full after all (rarely) is read when that is known.
-  const [authorsDelta, topicsOf, providersOf, textsOf, articlesDelta, draftsDelta, touched] = await Promise.all([
-    syncCollection(client, authors, code, kept?.authors, { overlapMs, keptAt }),
-    syncCollection(client, topics, code, kept?.topics, { overlapMs, keptAt }),
-    syncCollection(client, providers, code, kept?.providers, { overlapMs, keptAt }),
-    syncCollection(client, interfaceTexts, code, kept?.interfaceTexts, { overlapMs, keptAt }),
-    drafts ? nothingRead : syncCollection(client, articles, code, kept?.articles, { overlapMs, keptAt }),
+  const [together, draftsDelta, touched] = await Promise.all([
+    syncLocaleTogether(client, code, kept, { overlapMs, keptAt }, !drafts),
     drafts ? syncDrafts(client, code, kept?.articleDrafts) : nothingRead,
     touchedUrls,
   ]);
+  const { authors: authorsDelta, topics: topicsOf, providers: providersOf, interfaceTexts: textsOf } = together;
+  const articlesDelta = together.articles ?? nothingRead;
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
   const wasted: Synced<unknown>[] = [];
   let authorsOf = authorsDelta;
@@ -147,12 +143,11 @@ async function syncLocale(
       articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
     }
   }
-  const [global, selfAssessment] = await singles;
   return {
     nodes: {
       locale,
-      global: global.global,
-      selfAssessment: selfAssessment.selfAssessment,
+      global: together.global,
+      selfAssessment: together.selfAssessment,
       articles: articlesOf.nodes,
       articleDrafts: draftsOf.nodes,
       authors: authorsOf.nodes,

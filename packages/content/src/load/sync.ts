@@ -15,6 +15,9 @@ export type Synced<N> = {
   full: boolean;
 };
 
+/** When the kept nodes were fetched (see syncCollection); `full` reads the collection in full. */
+export type SyncOptions = { full?: boolean; overlapMs?: number; keptAt?: string | null };
+
 /**
  * A collection as the CMS has it now, asking only for what changed since `kept` was fetched:
  * the records stamped after the fetch of `kept` began (`keptAt`, or the newest kept stamp if
@@ -22,6 +25,7 @@ export type Synced<N> = {
  * ones; then one count, and only when the count and the merged set differ, a listing of
  * documentIds to drop the records that vanished and fetch any that arrived meanwhile.
  * Without kept nodes, or with `full`, reads the whole list, as a cold build does.
+ * (An incremental fetch asks for a locale's deltas and counts together: incremental.ts.)
  *
  * The count cannot tell a record that vanished from one the delta missed at the same time (they
  * cancel out): a record is missed only if its transaction commits later than the safety overlap.
@@ -31,22 +35,48 @@ export async function syncCollection<N extends { documentId: string }>(
   collection: Collection<N>,
   locale: string,
   kept: N[] | undefined,
-  { full = false, overlapMs, keptAt }: { full?: boolean; overlapMs?: number; keptAt?: string | null } = {},
+  options: SyncOptions = {},
 ): Promise<Synced<N>> {
+  const filters = deltaFilters(collection, kept, options);
+  if (!kept || !filters) return readInFull(client, collection, locale, kept);
+  const delta = await collection.where(client, locale, filters);
+  // Counted after the delta: a record created in between makes the count differ, never hides a vanished one.
+  const { total } = (await collection.ids(client, locale, 1, 1)).pageInfo;
+  return mergeDelta(client, collection, locale, kept, delta, total);
+}
+
+/** The filters of a collection's delta since `kept` was fetched (see syncCollection); null to read it in full. */
+export function deltaFilters<N extends { documentId: string }>(collection: Collection<N>, kept: N[] | undefined, { full = false, overlapMs, keptAt }: SyncOptions) {
   const newestKept = kept && !full ? newestStamp(kept, collection.stamps) : null;
+  if (newestKept === null) return null;
   // Everything committed before the kept fetch began was in it: the cursor is the later of that
   // moment (the CMS's clock) and the newest kept stamp (another CMS instance's clock may be ahead).
   const keptAtMs = keptAt ? Date.parse(keptAt) : NaN;
-  const newest = newestKept === null ? null : Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
-  if (!kept || newest === null) {
-    const nodes = await collection.full(client, locale);
-    return { nodes, changed: changedIds(kept ?? [], nodes), fetched: nodes.length, reused: 0, full: true };
-  }
-  const delta = await collection.where(client, locale, collection.changedSince(sinceOf(newest, overlapMs)));
+  const newest = Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
+  return collection.changedSince(sinceOf(newest, overlapMs));
+}
+
+/** A collection read in full, as a cold build reads it. */
+export async function readInFull<N extends { documentId: string }>(client: ContentClient, collection: Collection<N>, locale: string, kept: N[] | undefined): Promise<Synced<N>> {
+  const nodes = await collection.full(client, locale);
+  return { nodes, changed: changedIds(kept ?? [], nodes), fetched: nodes.length, reused: 0, full: true };
+}
+
+/**
+ * The kept nodes with a delta merged over them, checked against the collection's count (`total`,
+ * asked after the delta): only when they differ, its documentIds are listed to drop the records
+ * that vanished and fetch any that arrived meanwhile.
+ */
+export async function mergeDelta<N extends { documentId: string }>(
+  client: ContentClient,
+  collection: Collection<N>,
+  locale: string,
+  kept: N[],
+  delta: N[],
+  total: number,
+): Promise<Synced<N>> {
   const merged = mergeById(kept, delta);
   let fetched = delta.length;
-  // Counted after the delta: a record created in between makes the count differ, never hides a vanished one.
-  const { total } = (await collection.ids(client, locale, 1, 1)).pageInfo;
   if (total !== merged.size) {
     const { missing } = reconcile(merged, await listIds(client, collection, locale));
     for (const ids of chunks(missing, PAGE_SIZE)) {
