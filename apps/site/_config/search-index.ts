@@ -21,8 +21,8 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
  * order they come), and the runs' files are put together under one pagefind-entry.json. An
  * incremental build takes a language's files from the previous output when that language's pages
  * are the same: an edit re-indexes its own language only, and that run starts before the plan
- * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). Should no page have the attribute, Pagefind indexes every page of the
- * folder, as its own CLI would.
+ * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). Should no page have
+ * the attribute, Pagefind indexes every page of the folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */

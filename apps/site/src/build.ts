@@ -120,7 +120,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     const model = loaded.model;
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
-    const inputs = await start.searchInputs;
+    const inputs = start.searchInputs;
     if (previous.manifest && keptNodes?.fetchedAt) early = startBeforePlan(env.outputDir, indexed, searchOrderOf(model), keptNodes.fetchedAt, inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
@@ -274,8 +274,8 @@ type BuildStart = {
   keptNodes: ContentNodes | null;
   /** The previous output's indexed files and their search language (none without a manifest). */
   indexed: ReadonlyMap<string, string>;
-  /** Their search input, being read (search-runs.ts: readSearchInputs). */
-  searchInputs: Promise<SearchInputs>;
+  /** Their search input as far as read ahead (search-runs.ts: readSearchInputs); what is not is read when needed. */
+  searchInputs: SearchInputs;
   /** The copy of the previous output into the staging folder (null: a cold build), made or being made. */
   startFrom: Promise<StartedFrom> | null;
 };
@@ -297,8 +297,7 @@ async function beginBuild(
   // Awaited later; a failure meanwhile is not an unhandled one.
   startFrom?.catch(() => {});
   const indexed = new Map(Object.values(previous.manifest?.pages ?? {}).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const)));
-  const searchInputs = readSearchInputs(env.outputDir, [...indexed.keys()]);
-  return { code, nodesKey, previous, keptNodes, indexed, searchInputs, startFrom };
+  return { code, nodesKey, previous, keptNodes, indexed, searchInputs: new Map(), startFrom };
 }
 
 /**
@@ -315,15 +314,17 @@ export async function prepareBuild(sources: string, stop: AbortSignal, cold = re
   try {
     await fs.rm(staging, { recursive: true, force: true });
     const readFrom = await previousBuildId(env.outputDir);
-    const start = await beginBuild({ cold, sources, snapshot: {} }, stop);
-    await Promise.all([start.startFrom, start.searchInputs]);
-    // The kept content's checks, run now rather than after the go: the load keeps most of it as it is.
-    if (start.keptNodes) checkAhead(start.keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
+    const begun = await beginBuild({ cold, sources, snapshot: {} }, stop);
+    // Read and checked now rather than after the go (a build not started ahead reads only what it
+    // needs, when it does): the previous output's search input, and the kept content, which the
+    // load keeps mostly as it is.
+    const [, searchInputs] = await Promise.all([begun.startFrom, readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
+    if (begun.keptNodes) checkAhead(begun.keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);
     };
-    return { ...start, cold, readFrom, giveUp };
+    return { ...begun, searchInputs, cold, readFrom, giveUp };
   } catch (error) {
     console.log(`[solace] could not prepare the build ahead (${(error as Error).message}): it starts when asked`);
     await giveUpStaging(env.outputDir).catch(() => {});
