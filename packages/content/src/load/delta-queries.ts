@@ -7,15 +7,71 @@ import { graphql } from '../generated/gql.js';
 // An incremental fetch asks a locale's deltas and counts together (locale-queries.ts); these serve
 // the media library, the rest of a long delta, and the listings.
 
+// A page of each type's delta: one selection for every query that asks for one (here and
+// locale-queries.ts), so a delta's nodes are the full list's, however they are asked for.
+export const articlesDeltaFields = graphql(`
+  fragment ArticlesDelta on ArticleEntityResponseCollection {
+    nodes {
+      ...Article
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
+export const authorsDeltaFields = graphql(`
+  fragment AuthorsDelta on AuthorEntityResponseCollection {
+    nodes {
+      ...Author
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
+export const topicsDeltaFields = graphql(`
+  fragment TopicsDelta on TopicEntityResponseCollection {
+    nodes {
+      ...Topic
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
+export const providersDeltaFields = graphql(`
+  fragment ProvidersDelta on ProviderEntityResponseCollection {
+    nodes {
+      ...Provider
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
+export const interfaceTextsDeltaFields = graphql(`
+  fragment InterfaceTextsDelta on InterfaceTextEntityResponseCollection {
+    nodes {
+      ...InterfaceText
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const articlesWhereQuery = graphql(`
   query ArticlesWhere($locale: I18NLocaleCode!, $filters: ArticleFiltersInput!, $page: Int, $pageSize: Int) {
     articles_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Article
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ArticlesDelta
     }
   }
 `);
@@ -36,13 +92,7 @@ export const articleIdsQuery = graphql(`
 export const authorsWhereQuery = graphql(`
   query AuthorsWhere($locale: I18NLocaleCode!, $filters: AuthorFiltersInput!, $page: Int, $pageSize: Int) {
     authors_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Author
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...AuthorsDelta
     }
   }
 `);
@@ -63,13 +113,7 @@ export const authorIdsQuery = graphql(`
 export const topicsWhereQuery = graphql(`
   query TopicsWhere($locale: I18NLocaleCode!, $filters: TopicFiltersInput!, $page: Int, $pageSize: Int) {
     topics_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Topic
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...TopicsDelta
     }
   }
 `);
@@ -90,13 +134,7 @@ export const topicIdsQuery = graphql(`
 export const providersWhereQuery = graphql(`
   query ProvidersWhere($locale: I18NLocaleCode!, $filters: ProviderFiltersInput!, $page: Int, $pageSize: Int) {
     providers_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Provider
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ProvidersDelta
     }
   }
 `);
@@ -117,13 +155,7 @@ export const providerIdsQuery = graphql(`
 export const interfaceTextsWhereQuery = graphql(`
   query InterfaceTextsWhere($locale: I18NLocaleCode!, $filters: InterfaceTextFiltersInput!, $page: Int, $pageSize: Int) {
     interfaceTexts_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...InterfaceText
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...InterfaceTextsDelta
     }
   }
 `);

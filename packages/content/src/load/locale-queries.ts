@@ -3,7 +3,7 @@ import { graphql } from '../generated/gql.js';
 // An incremental fetch asks each locale for what it checks in two requests rather than a dozen
 // (each request costs the CMS its own HTTP, auth and GraphQL work, most of a small delta's cost):
 // its single types with the first page of each collection's delta, then each collection's count.
-// A delta has the same selection as its collection's own (delta-queries.ts), so the nodes are the
+// A delta's page has the one selection every delta has (delta-queries.ts), so the nodes are the
 // same; a collection read in full instead is left out (@include).
 
 export const localeChangesQuery = graphql(`
@@ -29,42 +29,19 @@ export const localeChangesQuery = graphql(`
     }
     articles: articles_connection(locale: $locale, filters: $articles, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withArticles) {
-      nodes {
-        ...Article
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ArticlesDelta
     }
     authors: authors_connection(locale: $locale, filters: $authors, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withAuthors) {
-      nodes {
-        ...Author
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...AuthorsDelta
     }
     topics: topics_connection(locale: $locale, filters: $topics, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withTopics) {
-      nodes {
-        ...Topic
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...TopicsDelta
     }
     providers: providers_connection(locale: $locale, filters: $providers, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withProviders) {
-      nodes {
-        ...Provider
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ProvidersDelta
     }
     interfaceTexts: interfaceTexts_connection(
       locale: $locale
@@ -72,13 +49,7 @@ export const localeChangesQuery = graphql(`
       sort: ["documentId:asc"]
       pagination: { page: 1, pageSize: $pageSize }
     ) @include(if: $withInterfaceTexts) {
-      nodes {
-        ...InterfaceText
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...InterfaceTextsDelta
     }
   }
 `);
