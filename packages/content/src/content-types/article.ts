@@ -44,6 +44,18 @@ export const articleFields = graphql(`
 
 // Published articles, except in a preview build ($status: DRAFT, the latest version of every
 // article, published or not). The sort ends on documentId so that pages never overlap or skip.
+/** A page of articles as every list of them asks for it: the full list, a delta (src/load/). */
+export const articlesPageFields = graphql(`
+  fragment ArticlesPage on ArticleEntityResponseCollection {
+    nodes {
+      ...Article
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const articlesQuery = graphql(`
   query Articles($locale: I18NLocaleCode!, $status: PublicationStatus = PUBLISHED, $page: Int, $pageSize: Int) {
     articles_connection(
@@ -52,12 +64,7 @@ export const articlesQuery = graphql(`
       sort: ["date:desc", "publishedAt:desc", "documentId:asc"]
       pagination: { page: $page, pageSize: $pageSize }
     ) {
-      nodes {
-        ...Article
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ArticlesPage
     }
   }
 `);

@@ -21,16 +21,23 @@ export const authorFields = graphql(`
   }
 `);
 
+/** A page of authors as every list of them asks for it: the full list, a delta (src/load/). */
+export const authorsPageFields = graphql(`
+  fragment AuthorsPage on AuthorEntityResponseCollection {
+    nodes {
+      ...Author
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const authorsQuery = graphql(`
   query Authors($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
     authors_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Author
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...AuthorsPage
     }
   }
 `);

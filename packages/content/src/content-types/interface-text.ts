@@ -13,16 +13,23 @@ export const interfaceTextFields = graphql(`
   }
 `);
 
+/** A page of interfaceTexts as every list of them asks for it: the full list, a delta (src/load/). */
+export const interfaceTextsPageFields = graphql(`
+  fragment InterfaceTextsPage on InterfaceTextEntityResponseCollection {
+    nodes {
+      ...InterfaceText
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const interfaceTextsQuery = graphql(`
   query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
     interfaceTexts_connection(locale: $locale, sort: ["key:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...InterfaceText
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...InterfaceTextsPage
     }
   }
 `);

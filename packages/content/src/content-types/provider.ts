@@ -34,6 +34,19 @@ export const providerFields = graphql(`
   }
 `);
 
+/** A page of providers as every list of them asks for it: the full list, a delta (src/load/). */
+export const providersPageFields = graphql(`
+  fragment ProvidersPage on ProviderEntityResponseCollection {
+    nodes {
+      ...Provider
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const providersQuery = graphql(`
   query Providers($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
     providers_connection(
@@ -41,13 +54,7 @@ export const providersQuery = graphql(`
       sort: ["state:asc", "city:asc", "name:asc", "documentId:asc"]
       pagination: { page: $page, pageSize: $pageSize }
     ) {
-      nodes {
-        ...Provider
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...ProvidersPage
     }
   }
 `);

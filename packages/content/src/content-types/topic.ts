@@ -15,16 +15,23 @@ export const topicFields = graphql(`
   }
 `);
 
+/** A page of topics as every list of them asks for it: the full list, a delta (src/load/). */
+export const topicsPageFields = graphql(`
+  fragment TopicsPage on TopicEntityResponseCollection {
+    nodes {
+      ...Topic
+      updatedAt
+    }
+    pageInfo {
+      ...PageInfo
+    }
+  }
+`);
+
 export const topicsQuery = graphql(`
   query Topics($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
     topics_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      nodes {
-        ...Topic
-        updatedAt
-      }
-      pageInfo {
-        ...PageInfo
-      }
+      ...TopicsPage
     }
   }
 `);

@@ -1,77 +1,16 @@
 import { graphql } from '../generated/gql.js';
 
 // What an incremental build asks for besides the full lists (src/content-types/*): per type, the
-// records matching a filter (changed since a time, or listed by documentId), with the same
-// fragment as the full list so the nodes are identical; and the documentIds alone, to count the
+// records matching a filter (changed since a time, or listed by documentId), a page of them as the
+// full list asks for it (its `*Page` fragment) so the nodes are identical; and the documentIds alone, to count the
 // records (pageSize 1) or find the ones that vanished. Sorted by documentId so pages never overlap.
 // An incremental fetch asks a locale's deltas and counts together (locale-queries.ts); these serve
 // the media library, the rest of a long delta, and the listings.
 
-// A page of each type's delta: one selection for every query that asks for one (here and
-// locale-queries.ts), so a delta's nodes are the full list's, however they are asked for.
-export const articlesDeltaFields = graphql(`
-  fragment ArticlesDelta on ArticleEntityResponseCollection {
-    nodes {
-      ...Article
-    }
-    pageInfo {
-      ...PageInfo
-    }
-  }
-`);
-
-export const authorsDeltaFields = graphql(`
-  fragment AuthorsDelta on AuthorEntityResponseCollection {
-    nodes {
-      ...Author
-      updatedAt
-    }
-    pageInfo {
-      ...PageInfo
-    }
-  }
-`);
-
-export const topicsDeltaFields = graphql(`
-  fragment TopicsDelta on TopicEntityResponseCollection {
-    nodes {
-      ...Topic
-      updatedAt
-    }
-    pageInfo {
-      ...PageInfo
-    }
-  }
-`);
-
-export const providersDeltaFields = graphql(`
-  fragment ProvidersDelta on ProviderEntityResponseCollection {
-    nodes {
-      ...Provider
-      updatedAt
-    }
-    pageInfo {
-      ...PageInfo
-    }
-  }
-`);
-
-export const interfaceTextsDeltaFields = graphql(`
-  fragment InterfaceTextsDelta on InterfaceTextEntityResponseCollection {
-    nodes {
-      ...InterfaceText
-      updatedAt
-    }
-    pageInfo {
-      ...PageInfo
-    }
-  }
-`);
-
 export const articlesWhereQuery = graphql(`
   query ArticlesWhere($locale: I18NLocaleCode!, $filters: ArticleFiltersInput!, $page: Int, $pageSize: Int) {
     articles_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      ...ArticlesDelta
+      ...ArticlesPage
     }
   }
 `);
@@ -92,7 +31,7 @@ export const articleIdsQuery = graphql(`
 export const authorsWhereQuery = graphql(`
   query AuthorsWhere($locale: I18NLocaleCode!, $filters: AuthorFiltersInput!, $page: Int, $pageSize: Int) {
     authors_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      ...AuthorsDelta
+      ...AuthorsPage
     }
   }
 `);
@@ -113,7 +52,7 @@ export const authorIdsQuery = graphql(`
 export const topicsWhereQuery = graphql(`
   query TopicsWhere($locale: I18NLocaleCode!, $filters: TopicFiltersInput!, $page: Int, $pageSize: Int) {
     topics_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      ...TopicsDelta
+      ...TopicsPage
     }
   }
 `);
@@ -134,7 +73,7 @@ export const topicIdsQuery = graphql(`
 export const providersWhereQuery = graphql(`
   query ProvidersWhere($locale: I18NLocaleCode!, $filters: ProviderFiltersInput!, $page: Int, $pageSize: Int) {
     providers_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      ...ProvidersDelta
+      ...ProvidersPage
     }
   }
 `);
@@ -155,7 +94,7 @@ export const providerIdsQuery = graphql(`
 export const interfaceTextsWhereQuery = graphql(`
   query InterfaceTextsWhere($locale: I18NLocaleCode!, $filters: InterfaceTextFiltersInput!, $page: Int, $pageSize: Int) {
     interfaceTexts_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-      ...InterfaceTextsDelta
+      ...InterfaceTextsPage
     }
   }
 `);

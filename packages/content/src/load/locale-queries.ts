@@ -3,8 +3,8 @@ import { graphql } from '../generated/gql.js';
 // An incremental fetch asks each locale for what it checks in two requests rather than a dozen
 // (each request costs the CMS its own HTTP, auth and GraphQL work, most of a small delta's cost):
 // its single types with the first page of each collection's delta, then each collection's count.
-// A delta's page has the one selection every delta has (delta-queries.ts), so the nodes are the
-// same; a collection read in full instead is left out (@include).
+// A delta's page is asked for as the full list asks for one (its `*Page` fragment), so the nodes
+// are the same; a collection read in full instead is left out (@include).
 
 export const localeChangesQuery = graphql(`
   query LocaleChanges(
@@ -29,19 +29,19 @@ export const localeChangesQuery = graphql(`
     }
     articles: articles_connection(locale: $locale, filters: $articles, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withArticles) {
-      ...ArticlesDelta
+      ...ArticlesPage
     }
     authors: authors_connection(locale: $locale, filters: $authors, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withAuthors) {
-      ...AuthorsDelta
+      ...AuthorsPage
     }
     topics: topics_connection(locale: $locale, filters: $topics, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withTopics) {
-      ...TopicsDelta
+      ...TopicsPage
     }
     providers: providers_connection(locale: $locale, filters: $providers, sort: ["documentId:asc"], pagination: { page: 1, pageSize: $pageSize })
       @include(if: $withProviders) {
-      ...ProvidersDelta
+      ...ProvidersPage
     }
     interfaceTexts: interfaceTexts_connection(
       locale: $locale
@@ -49,7 +49,7 @@ export const localeChangesQuery = graphql(`
       sort: ["documentId:asc"]
       pagination: { page: 1, pageSize: $pageSize }
     ) @include(if: $withInterfaceTexts) {
-      ...InterfaceTextsDelta
+      ...InterfaceTextsPage
     }
   }
 `);
