@@ -1,5 +1,8 @@
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -170,5 +173,22 @@ describe(`uploads (${cms.database})`, () => {
       expect(events.some((e) => e.event === 'file:complete')).toBe(false);
       expect(hits).toEqual([]);
     });
+  });
+
+  // The CMS runs on this machine, with the same temp folder as this test. An HTML page named and
+  // sent as a PNG passes Strapi's own check (it trusts the name) and is refused by ours.
+  it('leaves nothing of an upload it refuses in the temp folder the request was written to', async () => {
+    const marker = `refused upload ${Date.now().toString(36)}`;
+    for (const [route, authorization] of [['/upload', admin], ['/api/upload', token]]) {
+      const res = await upload(route!, authorization!, form(`${HTML}<!-- ${marker} -->`, 'photo.png', 'image/png'));
+      expect(res.status).toBe(400);
+    }
+    const small = [];
+    for (const name of await fs.readdir(os.tmpdir())) {
+      const stat = await fs.stat(path.join(os.tmpdir(), name)).catch(() => null);
+      if (stat?.isFile() && stat.size < 4096) small.push(name);
+    }
+    const contents = await Promise.all(small.map((name) => fs.readFile(path.join(os.tmpdir(), name), 'utf8').catch(() => '')));
+    expect(small.filter((_, i) => contents[i]!.includes(marker))).toEqual([]);
   });
 });
