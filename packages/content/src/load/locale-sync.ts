@@ -15,8 +15,13 @@ import { deltaFilters, mergeDelta, readInFull, type Synced, type SyncOptions } f
 type Page<N> = { nodes: N[]; pageInfo: { pageCount: number; total: number } };
 type Counted = { pageInfo: { total: number } } | null | undefined;
 
-/** What a locale's sync does with one collection: ask for its delta (`filters`), or read it in full (null). */
-type Plan<N extends { documentId: string }> = { collection: Collection<N>; kept: N[] | undefined; filters: Record<string, unknown> | null };
+/** What a locale's sync does with one collection: ask for its delta (`filters`), or read it in full (`full`, started at once). */
+type Plan<N extends { documentId: string }> = {
+  collection: Collection<N>;
+  kept: N[] | undefined;
+  filters: Record<string, unknown> | null;
+  full: Promise<Synced<N>> | null;
+};
 
 /**
  * A locale's single types and collections as the CMS has them now, each collection brought up to
@@ -26,11 +31,10 @@ type Plan<N extends { documentId: string }> = { collection: Collection<N>; kept:
  * meanwhile. Without `withArticles` the published articles are not read (a preview reads drafts).
  */
 export async function syncLocaleTogether(client: ContentClient, locale: string, kept: LocaleNodeSets | undefined, options: SyncOptions, withArticles: boolean) {
-  const plan = <N extends { documentId: string }>(collection: Collection<N>, nodes: N[] | undefined): Plan<N> => ({
-    collection,
-    kept: nodes,
-    filters: deltaFilters(collection, nodes, options),
-  });
+  const plan = <N extends { documentId: string }>(collection: Collection<N>, nodes: N[] | undefined): Plan<N> => {
+    const filters = deltaFilters(collection, nodes, options);
+    return { collection, kept: nodes, filters, full: filters ? null : readInFull(client, collection, locale, nodes) };
+  };
   const plans = {
     articles: withArticles ? plan(articles, kept?.articles) : null,
     authors: plan(authors, kept?.authors),
@@ -38,20 +42,14 @@ export async function syncLocaleTogether(client: ContentClient, locale: string, 
     providers: plan(providers, kept?.providers),
     interfaceTexts: plan(interfaceTexts, kept?.interfaceTexts),
   };
+  // Awaited once the deltas are in; a failure meanwhile is not an unhandled one.
+  for (const p of Object.values(plans)) p?.full?.catch(() => {});
   const asks = {
     withArticles: plans.articles?.filters != null,
     withAuthors: plans.authors.filters !== null,
     withTopics: plans.topics.filters !== null,
     withProviders: plans.providers.filters !== null,
     withInterfaceTexts: plans.interfaceTexts.filters !== null,
-  };
-  // Started at once, beside the deltas.
-  const full = {
-    articles: readIfNoDelta(client, locale, plans.articles),
-    authors: readIfNoDelta(client, locale, plans.authors),
-    topics: readIfNoDelta(client, locale, plans.topics),
-    providers: readIfNoDelta(client, locale, plans.providers),
-    interfaceTexts: readIfNoDelta(client, locale, plans.interfaceTexts),
   };
   const changes = await client.request(localeChangesQuery, {
     locale,
@@ -73,11 +71,11 @@ export async function syncLocaleTogether(client: ContentClient, locale: string, 
   // Counted after the deltas: a record created in between makes a count differ, never hides a vanished one.
   const counts = await client.request(localeCountsQuery, { locale, ...asks });
   const [articlesOf, authorsOf, topicsOf, providersOf, textsOf] = await Promise.all([
-    finish(client, locale, plans.articles, articlesDelta, counts.articles, full.articles),
-    finish(client, locale, plans.authors, authorsDelta, counts.authors, full.authors),
-    finish(client, locale, plans.topics, topicsDelta, counts.topics, full.topics),
-    finish(client, locale, plans.providers, providersDelta, counts.providers, full.providers),
-    finish(client, locale, plans.interfaceTexts, textsDelta, counts.interfaceTexts, full.interfaceTexts),
+    finish(client, locale, plans.articles, articlesDelta, counts.articles),
+    finish(client, locale, plans.authors, authorsDelta, counts.authors),
+    finish(client, locale, plans.topics, topicsDelta, counts.topics),
+    finish(client, locale, plans.providers, providersDelta, counts.providers),
+    finish(client, locale, plans.interfaceTexts, textsDelta, counts.interfaceTexts),
   ]);
   return {
     global: changes.global,
@@ -88,14 +86,6 @@ export async function syncLocaleTogether(client: ContentClient, locale: string, 
     providers: providersOf!,
     interfaceTexts: textsOf!,
   };
-}
-
-function readIfNoDelta<N extends { documentId: string }>(client: ContentClient, locale: string, plan: Plan<N> | null) {
-  if (!plan || plan.filters) return null;
-  const read = readInFull(client, plan.collection, locale, plan.kept);
-  // Awaited once the deltas are in; a failure meanwhile is not an unhandled one.
-  read.catch(() => {});
-  return read;
 }
 
 /** A delta whole: its first page as the combined request gave it, and the others (many changes) read as syncCollection reads a delta. */
@@ -111,10 +101,9 @@ async function finish<N extends { documentId: string }>(
   plan: Plan<N> | null,
   delta: N[] | null,
   count: Counted,
-  full: Promise<Synced<N>> | null,
 ): Promise<Synced<N> | null> {
   if (!plan) return null;
-  if (full) return full;
+  if (plan.full) return plan.full;
   if (!count) throw unanswered(plan.collection, locale);
   return mergeDelta(client, plan.collection, locale, plan.kept!, delta!, count.pageInfo.total);
 }
