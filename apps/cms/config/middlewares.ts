@@ -29,6 +29,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Before strapi::body: removes the request's uploaded files from the temp folder once it is answered.
+  'global::request-temp-files',
   {
     name: 'strapi::body',
     config: {

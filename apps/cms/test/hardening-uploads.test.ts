@@ -176,12 +176,25 @@ describe(`uploads (${cms.database})`, () => {
   });
 
   // The CMS runs on this machine, with the same temp folder as this test. An HTML page named and
-  // sent as a PNG passes Strapi's own check (it trusts the name) and is refused by ours.
+  // sent as a PNG passes Strapi's own check (it trusts the name) and is refused by ours; a page, a
+  // script or an SVG sent as what it is are dropped by Strapi's before any upload code runs, alone
+  // or beside an image it stores.
   it('leaves nothing of an upload it refuses in the temp folder the request was written to', async () => {
     const marker = `refused upload ${Date.now().toString(36)}`;
+    const refused: [string, string, string][] = [
+      [`${HTML}<!-- ${marker} -->`, 'photo.png', 'image/png'],
+      [`${HTML}<!-- ${marker} -->`, 'page.html', 'text/html'],
+      [`${JS} // ${marker}`, 'app.js', 'text/javascript'],
+      [SVG.replace('</svg>', `<!-- ${marker} --></svg>`), 'logo.svg', 'image/svg+xml'],
+    ];
     for (const [route, authorization] of [['/upload', admin], ['/api/upload', token]]) {
-      const res = await upload(route!, authorization!, form(`${HTML}<!-- ${marker} -->`, 'photo.png', 'image/png'));
-      expect(res.status).toBe(400);
+      for (const [content, name, type] of refused) {
+        const res = await upload(route!, authorization!, form(content, name, type));
+        expect(res.status).toBe(400);
+      }
+      const mixed = form(`${JS} // ${marker}`, 'app.js', 'text/javascript');
+      mixed.append('files', new Blob([await png()], { type: 'image/png' }), 'beside.png');
+      await upload(route!, authorization!, mixed);
     }
     const small = [];
     for (const name of await fs.readdir(os.tmpdir())) {

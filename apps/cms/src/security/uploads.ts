@@ -1,6 +1,3 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ALLOWED_UPLOAD_TYPES, readFileStart, sniffUploadType } from './upload-types';
@@ -31,23 +28,13 @@ export async function assertAllowedUpload(file: IncomingFile) {
   }
 }
 
-/** Only a copy in the system's temp folder (where a request's body is written) is ever removed. */
-const isInTempFolder = (file: string) => path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep);
-
 /**
- * Refuses the whole upload if any file is not allowed, and then removes every file of it from the
- * temp folder the request's body was written to: Strapi removes them once it has stored them, so
- * a refused upload would otherwise leave them there (any signed-in editor could fill the disk).
+ * Refuses the whole upload if any file is not allowed. The request's files are then removed from
+ * the temp folder by src/middlewares/request-temp-files.ts, as every request's are.
  */
 async function assertAllAllowed(files: IncomingFile | IncomingFile[] | undefined) {
   const list = Array.isArray(files) ? files : files ? [files] : [];
-  try {
-    for (const file of list) await assertAllowedUpload(file);
-  } catch (error) {
-    const temporary = list.map((file) => file.filepath ?? file.path).filter((p): p is string => !!p && isInTempFolder(p));
-    await Promise.all(temporary.map((p) => fs.rm(p, { force: true })));
-    throw error;
-  }
+  for (const file of list) await assertAllowedUpload(file);
 }
 
 /**
