@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
+import { pathToFileURL } from 'node:url';
 import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { collectPendingWork } from '../_config/pending-work.js';
@@ -46,6 +46,21 @@ export type BuildOptions = {
   prepared?: PreparedBuild | null;
 };
 
+/**
+ * Eleventy and the site's Eleventy config are the biggest part of a build's code (half a second
+ * or more to import): a fresh build process loads them while it reads the previous build and the
+ * content arrives, not before it asks the CMS anything. A process started ahead loads them first.
+ */
+let eleventyCode: Promise<typeof import('@11ty/eleventy').default> | null = null;
+export function loadEleventy() {
+  eleventyCode ??= Promise.all([
+    import('@11ty/eleventy'),
+    // Eleventy imports its config by the same URL: this import is the one it finds.
+    import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href),
+  ]).then(([eleventy]) => eleventy.default);
+  return eleventyCode;
+}
+
 /** The error a person needs to read, wherever Eleventy wrapped it. */
 export function rootCause(error: unknown): Error {
   let current = error;
@@ -82,6 +97,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
 async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources, prepared }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const eleventyLoaded = loadEleventy();
+  // Awaited when the render starts; a failure before then is not an unhandled one.
+  eleventyLoaded.catch(() => {});
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const ready = prepared && (await isStillCurrent(prepared, cold)) ? prepared : null;
@@ -169,6 +187,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         pending = collectPendingWork(eleventyConfig);
         provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       };
+      const Eleventy = await eleventyLoaded;
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);

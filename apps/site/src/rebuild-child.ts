@@ -9,10 +9,8 @@
 // prepares stops that and builds as any build does. Should the code have changed since it loaded
 // it, it builds nothing and says it is stale, so the parent starts a fresh one: a build never runs
 // older code than it hashes.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSite, prepareBuild, type PreparedBuild } from './build.js';
-import { SITE_DIR, startedAhead } from './env.js';
+import { buildSite, loadEleventy, prepareBuild, type PreparedBuild } from './build.js';
+import { startedAhead } from './env.js';
 import { sourcesHash } from './incremental/code-hash.js';
 import { describeBuildError } from './rebuild-error.js';
 import type { BuildError } from './rebuild-report.js';
@@ -65,8 +63,7 @@ async function run(): Promise<ChildResult | null> {
     };
     process.once('SIGTERM', onStop);
     const loadedFrom = await sourcesHash();
-    // Eleventy imports its config by the same URL: this import is the one it finds.
-    await import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href);
+    await loadEleventy();
     if (stop.signal.aborted) return null;
     const { go, prepared: preparing } = await (waited = waitForGo(loadedFrom, stop));
     // Stopped meanwhile: onStop gives the copy up and ends the process.
