@@ -11,7 +11,10 @@ export type BuildRun = {
   rendered?: number;
   carried?: number;
   fetchMs: number;
+  /** From the build process's start (loading its code included) to the build's end. */
   totalMs: number;
+  /** The build's own time (BuildResult.totalMs): from buildSite() to its end. */
+  buildMs: number;
   peakRssMb: number;
   cpuMs: number;
   /** The build's log line saying whether it was cold (and why) or incremental. */
@@ -96,7 +99,7 @@ export const logLine = (output: string, pattern: RegExp) => output.split('\n').f
 export const BENCH_SITE_URL = 'http://localhost:8080';
 export const BENCH_PREVIEW_URL = 'http://localhost:8081';
 
-const KNOWN = new Set(['outputDir', 'pages', 'mode', 'rendered', 'carried', 'fetchMs', 'totalMs', 'peakRssMb', 'cpuMs', 'plan']);
+const KNOWN = new Set(['outputDir', 'pages', 'mode', 'rendered', 'carried', 'fetchMs', 'totalMs', 'buildMs', 'peakRssMb', 'cpuMs', 'plan']);
 
 /** "incremental: 12 rendered, 14324 carried; fetch 80.1 s; ..." with whatever else the build reported. */
 export function describeBuild(run: BuildRun) {
@@ -105,8 +108,9 @@ export function describeBuild(run: BuildRun) {
     .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   return [
     `${run.mode ?? 'mode not reported'}: ${run.rendered ?? '?'} pages rendered, ${run.carried ?? '?'} carried (${run.pages} HTML files written)`,
+    `process start and code loading ${run.totalMs - run.buildMs} ms`,
     `fetch ${run.fetchMs} ms`,
-    `the rest (plan, render, carry, search index) ${run.totalMs - run.fetchMs} ms`,
+    `the rest (plan, render, carry, search index) ${run.buildMs - run.fetchMs} ms`,
     `total ${run.totalMs} ms`,
     `build CPU ${seconds(run.cpuMs)} s`,
     ...extra,

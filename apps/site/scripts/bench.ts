@@ -133,7 +133,7 @@ const rows: Row<Context>[] = [
       return {
         value: seconds(cold.totalMs),
         unit: 's',
-        note: `${cold.pages} pages (${cold.times}); fetch ${seconds(cold.fetchMs)} s, render ${seconds(cold.totalMs - cold.fetchMs)} s; build CPU ${seconds(cold.cpuMs)} s`,
+        note: `${cold.pages} pages (${cold.times}); process start and code loading ${seconds(cold.totalMs - cold.buildMs)} s, fetch ${seconds(cold.fetchMs)} s, render ${seconds(cold.buildMs - cold.fetchMs)} s; build CPU ${seconds(cold.cpuMs)} s`,
       };
     },
   },
