@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 type TempFile = { filepath?: string; path?: string };
+type Context = { request: { files?: Record<string, TempFile | TempFile[]> } };
 
 /** Only a copy in the system's temp folder (where strapi::body writes a request's files) is ever removed. */
-export const isInTempFolder = (file: string) => path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep);
+const isInTempFolder = (file: string) => path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep);
 
 /** The paths of a request's uploaded files (koa-body: one file or a list per field). */
 export function tempFilesOf(files: Record<string, TempFile | TempFile[]> | undefined) {
@@ -22,8 +23,6 @@ export function tempFilesOf(files: Record<string, TempFile | TempFile[]> | undef
  * disk. Goes before strapi::body, so it sees the parsed files once the request is answered, and
  * removes them before the answer is sent.
  */
-type Context = { request: { files?: Record<string, TempFile | TempFile[]> } };
-
 export default () => async (ctx: Context, next: () => Promise<unknown>) => {
   try {
     await next();
