@@ -48,8 +48,9 @@ export type BuildOptions = {
 
 /**
  * Eleventy and the site's Eleventy config are the biggest part of a build's code (half a second
- * or more to import): a fresh build process loads them while it reads the previous build and the
- * content arrives, not before it asks the CMS anything. A process started ahead loads them first.
+ * or more to import): a fresh build process loads them only once it knows it renders (a build
+ * whose content is the previous one's never does), a build with no previous output while the
+ * content arrives. A process started ahead loads them first.
  */
 let eleventyCode: Promise<typeof import('@11ty/eleventy').default> | null = null;
 export function loadEleventy() {
@@ -97,9 +98,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
 async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources, prepared }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const eleventyLoaded = loadEleventy();
-  // Awaited when the render starts; a failure before then is not an unhandled one.
-  eleventyLoaded.catch(() => {});
+  let eleventyLoaded: ReturnType<typeof loadEleventy> | null = null;
+  const loadingEleventy = () => {
+    eleventyLoaded ??= loadEleventy();
+    // Awaited when the render starts; a failure before then is not an unhandled one.
+    eleventyLoaded.catch(() => {});
+    return eleventyLoaded;
+  };
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const ready = prepared && (await isStillCurrent(prepared, cold)) ? prepared : null;
@@ -131,10 +136,13 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     nodesKey = start.nodesKey;
     startFrom = start.startFrom;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
+    // Without a previous output every page is rendered: Eleventy loads while the content arrives.
+    if (!previous.manifest) loadingEleventy();
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
     if (!loaded.model) return await keepOutput(previous.manifest!);
+    loadingEleventy();
     const model = loaded.model;
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
@@ -187,7 +195,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         pending = collectPendingWork(eleventyConfig);
         provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       };
-      const Eleventy = await eleventyLoaded;
+      const Eleventy = await loadingEleventy();
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
