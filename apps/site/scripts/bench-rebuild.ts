@@ -101,6 +101,12 @@ async function preparedRebuild(c: RebuildContext, change: () => Promise<() => Pr
   return { value: seconds(run.ms), unit: 's', note: [plan, said(/^\[solace\] phases: /), said(/^\[solace\] built /)].join('; ') };
 }
 
+/** Three prepared rebuilds (see preparedRebuild), each after a change of its own; the figure is the median. */
+async function threePreparedRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
+  const { median, runs } = await medianOfThree(() => preparedRebuild(c, change), (figure) => figure.value);
+  return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
+}
+
 const PROVIDER_FIELDS = [
   'organizationType', 'streetAddress', 'city', 'state', 'zip', 'latitude', 'longitude', 'phone', 'website', 'email',
   'careHospital', 'careOfficeClinic', 'careHome', 'careNursingHome', 'agesAdults', 'agesChildren', 'languagesSpoken',
@@ -121,6 +127,14 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       measure: (c) => threeRebuilds(c, async () => async () => {}),
     },
     {
+      id: 'rebuild-no-change-prepared',
+      label: 'the same, by a build process that prepared while it waited (pnpm start)',
+      target: atMost(coldSeconds, 0.05, '<= 5% of cold'),
+      needs,
+      timeoutMs,
+      measure: (c) => threePreparedRebuilds(c, async () => async () => {}),
+    },
+    {
       id: 'rebuild-article-edit',
       label: 'rebuild after one article edited',
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
@@ -134,10 +148,7 @@ export function rebuildRows(coldSeconds: () => number | null): Row<RebuildContex
       target: atMost(coldSeconds, 0.1, '<= 10% of cold'),
       needs,
       timeoutMs,
-      measure: async (c) => {
-        const { median, runs } = await medianOfThree(() => preparedRebuild(c, () => editOneArticle(c)), (figure) => figure.value);
-        return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
-      },
+      measure: (c) => threePreparedRebuilds(c, () => editOneArticle(c)),
     },
     {
       id: 'rebuild-new-provider',
