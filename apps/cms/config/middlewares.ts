@@ -39,6 +39,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       formidable: { maxFileSize: 10 * 1024 * 1024 },
     },
   },
+  // After strapi::body: a request with any file that is not allowed is refused whole, before any route.
+  'global::upload-allowlist',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

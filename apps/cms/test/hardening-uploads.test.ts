@@ -79,6 +79,20 @@ describe(`uploads (${cms.database})`, () => {
     expect(res.body.error!.message).toMatch(/not allowed|upload JPEG, PNG, WebP, AVIF or GIF images, or PDF files only/);
   });
 
+  // Strapi's upload routes drop a script sent as what it is and store the rest of the request.
+  it.each(['/upload', '/api/upload'])('%s refuses the whole of an upload with one file not allowed, naming it, and stores none of it', async (route) => {
+    const name = `beside-${Date.now().toString(36)}.png`;
+    const body = new FormData();
+    body.append('files', new Blob([await png()], { type: 'image/png' }), name);
+    body.append('files', new Blob([JS], { type: 'text/javascript' }), 'app.js');
+    const res = await upload(route, route === '/upload' ? admin : token, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error!.message).toMatch(/^app\.js is not an allowed file: upload JPEG, PNG, WebP, AVIF or GIF images, or PDF files only/);
+    const stored = await fetch(`${cms.url}/api/upload/files?filters[name][$eq]=${encodeURIComponent(name)}`, { headers: { authorization: token } });
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toEqual([]);
+  });
+
   it('refuses content that is not what it was sent as (a PDF sent as a PNG)', async () => {
     const res = await upload('/upload', admin, form(PDF, 'handout.png', 'image/png'));
     expect(res.status).toBe(400);
@@ -175,10 +189,8 @@ describe(`uploads (${cms.database})`, () => {
     });
   });
 
-  // The CMS runs on this machine, with the same temp folder as this test. An HTML page named and
-  // sent as a PNG passes Strapi's own check (it trusts the name) and is refused by ours; a page, a
-  // script or an SVG sent as what it is are dropped by Strapi's before any upload code runs, alone
-  // or beside an image it stores.
+  // The CMS runs on this machine, with the same temp folder as this test. Each kind of refused
+  // file, alone and beside an image, on both upload routes.
   it('leaves nothing of an upload it refuses in the temp folder the request was written to', async () => {
     const marker = `refused upload ${Date.now().toString(36)}`;
     const refused: [string, string, string][] = [
@@ -194,7 +206,7 @@ describe(`uploads (${cms.database})`, () => {
       }
       const mixed = form(`${JS} // ${marker}`, 'app.js', 'text/javascript');
       mixed.append('files', new Blob([await png()], { type: 'image/png' }), 'beside.png');
-      await upload(route!, authorization!, mixed);
+      expect((await upload(route!, authorization!, mixed)).status).toBe(400);
     }
     const small = [];
     for (const name of await fs.readdir(os.tmpdir())) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ALLOWED_UPLOAD_TYPES, readFileStart, sniffUploadType } from './upload-types';
 
-type IncomingFile = { filepath?: string; path?: string; originalFilename?: string; name?: string; mimetype?: string; type?: string };
+export type IncomingFile = { filepath?: string; path?: string; originalFilename?: string; name?: string; mimetype?: string; type?: string };
 
 const describe = (file: IncomingFile) => file.originalFilename ?? file.name ?? 'the file';
 const ALLOWED_LIST = 'JPEG, PNG, WebP, AVIF or GIF images, or PDF';
