@@ -54,11 +54,15 @@ export type BuildOptions = {
  */
 let eleventyCode: Promise<typeof import('@11ty/eleventy').default> | null = null;
 export function loadEleventy() {
-  eleventyCode ??= Promise.all([
-    import('@11ty/eleventy'),
-    // Eleventy imports its config by the same URL: this import is the one it finds.
-    import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href),
-  ]).then(([eleventy]) => eleventy.default);
+  if (!eleventyCode) {
+    eleventyCode = Promise.all([
+      import('@11ty/eleventy'),
+      // Eleventy imports its config by the same URL: this import is the one it finds.
+      import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href),
+    ]).then(([eleventy]) => eleventy.default);
+    // Awaited when the render starts; a failure before then is not an unhandled one.
+    eleventyCode.catch(() => {});
+  }
   return eleventyCode;
 }
 
@@ -98,13 +102,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
 async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sources, prepared }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  let eleventyLoaded: ReturnType<typeof loadEleventy> | null = null;
-  const loadingEleventy = () => {
-    eleventyLoaded ??= loadEleventy();
-    // Awaited when the render starts; a failure before then is not an unhandled one.
-    eleventyLoaded.catch(() => {});
-    return eleventyLoaded;
-  };
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const ready = prepared && (await isStillCurrent(prepared, cold)) ? prepared : null;
@@ -137,12 +134,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     startFrom = start.startFrom;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // Without a previous output every page is rendered: Eleventy loads while the content arrives.
-    if (!previous.manifest) loadingEleventy();
+    if (!previous.manifest) void loadEleventy();
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
     if (!loaded.model) return await keepOutput(previous.manifest!);
-    loadingEleventy();
+    void loadEleventy();
     const model = loaded.model;
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
@@ -195,7 +192,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         pending = collectPendingWork(eleventyConfig);
         provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
       };
-      const Eleventy = await loadingEleventy();
+      const Eleventy = await loadEleventy();
       const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
