@@ -60,8 +60,13 @@ async function rebuild(c: RebuildContext, check: () => Promise<void>): Promise<F
  * relinks every page of the spare output (an older, unrelated generation), which a newsroom's
  * steady stream of rebuilds does not: the note gives all three.
  */
-async function threeRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
-  const { median, runs } = await medianOfThree(async () => rebuild(c, await change()), (figure) => figure.value);
+function threeRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
+  return medianRebuild(async () => rebuild(c, await change()));
+}
+
+/** The median of three rebuilds, with all three in the note. */
+async function medianRebuild(run: () => Promise<Figure>): Promise<Figure> {
+  const { median, runs } = await medianOfThree(run, (figure) => figure.value);
   return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
 }
 
@@ -102,9 +107,8 @@ async function preparedRebuild(c: RebuildContext, change: () => Promise<() => Pr
 }
 
 /** Three prepared rebuilds (see preparedRebuild), each after a change of its own; the figure is the median. */
-async function threePreparedRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
-  const { median, runs } = await medianOfThree(() => preparedRebuild(c, change), (figure) => figure.value);
-  return { ...median, note: `median of 3 rebuilds: ${runs.map((r) => r.value).join(', ')} s; the median: ${median.note}` };
+function threePreparedRebuilds(c: RebuildContext, change: () => Promise<() => Promise<void>>): Promise<Figure> {
+  return medianRebuild(() => preparedRebuild(c, change));
 }
 
 const PROVIDER_FIELDS = [
