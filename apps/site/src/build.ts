@@ -12,7 +12,7 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { NODES_FILE, readContentNodes, stageContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, eachFile, filesIn, readWrittenPage, removeFiles } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -197,10 +197,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
       pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;
-      const fileOf = new Map(written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, path.relative(staging, path.resolve(r.outputPath!))]));
+      const pageOf = new Map(
+        written.filter((r) => r?.url && r.outputPath).map((r) => [r.url!, { file: path.relative(staging, path.resolve(r.outputPath!)), content: r.content }]),
+      );
       phases.mark('render');
       const records = new Map<string, PageRecord>();
-      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, fileOf)));
+      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, pageOf)));
       for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
       phases.mark('records');
     }
@@ -419,18 +421,22 @@ function phaseClock() {
   };
 }
 
-type WriteResult = { url?: string; outputPath?: string };
+// `content` is what Eleventy wrote to the file: the build reads the facts it records from it, not from the file.
+type WriteResult = { url?: string; outputPath?: string; content?: string | Buffer };
+type WrittenPage = { file: string; content: WriteResult['content'] };
 
-async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, fileOf: Map<string, string>): Promise<PageRecord> {
-  const files = urls.map((url) => {
-    const file = fileOf.get(url);
-    if (!file) throw new Error(`The build wrote no file for ${url}`);
-    return file;
+async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, pageOf: Map<string, WrittenPage>): Promise<PageRecord> {
+  const pages = urls.map((url) => {
+    const page = pageOf.get(url);
+    if (!page) throw new Error(`The build wrote no file for ${url}`);
+    return page;
   });
+  const files = pages.map((page) => page.file);
   const images = new Set<string>();
   const indexed: IndexedFile[] = [];
-  for (const file of files) {
-    const page = await readWrittenPage(path.join(staging, file));
+  for (const { file, content } of pages) {
+    if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
+    const page = writtenPageFacts(typeof content === 'string' ? content : content.toString('utf8'));
     for (const image of page.images) images.add(image);
     if (page.searchLanguage) indexed.push({ file: file.split(path.sep).join('/'), language: page.searchLanguage });
   }

@@ -151,8 +151,7 @@ export async function placeFile(source: string, target: string, mode: 'link' | '
 }
 
 /** The /img/ files a written page uses, and the search index's language that takes it (null: none). */
-export async function readWrittenPage(file: string): Promise<{ images: string[]; searchLanguage: string | null }> {
-  const text = await fs.readFile(file, 'utf8');
+export function writtenPageFacts(text: string): { images: string[]; searchLanguage: string | null } {
   return {
     images: [...new Set([...text.matchAll(/\/img\/([A-Za-z0-9._-]+)/g)].map((m) => `img/${m[1]}`))],
     searchLanguage: searchLanguageOf(text),
