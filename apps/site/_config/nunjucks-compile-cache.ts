@@ -1,6 +1,4 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EleventyConfig } from './types.js';
 
 type CompiledTemplate = {
@@ -14,18 +12,11 @@ type TemplateClass = { prototype: { _compile: (this: CompiledTemplate) => void }
 const patched = new WeakSet<object>();
 const ELEVENTY_ENTRY = createRequire(import.meta.url).resolve('@11ty/eleventy');
 
-type NunjucksEngine = { prototype: { parseForSymbols?: (this: object, str: string) => string[] } };
-// Eleventy's Nunjucks engine, the module Eleventy itself loads (its own src/, which its package
-// exports do not list, so by file URL); undefined when a later Eleventy moves it.
-const nunjucksEngine = await import(pathToFileURL(path.join(path.dirname(ELEVENTY_ENTRY), 'Engines/Nunjucks.js')).href)
-  .then((module: { default?: NunjucksEngine }) => module.default)
-  .catch(() => undefined);
-
 /**
  * Eleventy 3.1 marks Nunjucks "not cacheable" and makes a new Nunjucks Template for every
- * paginated page, so each page compiles its template body, its permalink and each of its
- * eleventyComputed strings again: profiling a corpus build (14,000 pages) put about a third of
- * the CPU time in the Nunjucks lexer, parser and compiler. The same string compiled for the same
+ * paginated page, so each page compiles its template body and its permalink again: profiling a
+ * corpus build (14,000 pages) put about a third of the CPU time in the Nunjucks lexer, parser and
+ * compiler. The same string compiled for the same
  * environment and file always gives the same code, so this keeps the compiled code (per
  * environment, file and template text) and hands it to every later Template of that text. What
  * a page renders does not change; it only stops compiling it 14,000 times.
@@ -34,7 +25,6 @@ const nunjucksEngine = await import(pathToFileURL(path.join(path.dirname(ELEVENT
  * whose Template takes precompiled code as `tmplProps`); with another shape it does nothing.
  */
 export default function nunjucksCompileCachePlugin(_eleventyConfig: EleventyConfig) {
-  rememberSymbols();
   const fromEleventy = createRequire(ELEVENTY_ENTRY);
   const { Template } = fromEleventy('nunjucks') as { Template?: TemplateClass };
   const original = Template?.prototype._compile;
@@ -62,24 +52,4 @@ export default function nunjucksCompileCachePlugin(_eleventyConfig: EleventyConf
 function blocksOf(template: CompiledTemplate) {
   const blocks = (template as unknown as { blocks?: Record<string, unknown> }).blocks ?? {};
   return Object.fromEntries(Object.entries(blocks).map(([name, fn]) => [`b_${name}`, fn]));
-}
-
-/**
- * Eleventy also parses every eleventyComputed string of every paginated page again, only to list
- * the variables it reads (the order to compute them in): a tenth of a corpus build's setup. The
- * same text always reads the same variables, so each text is parsed once per engine.
- */
-function rememberSymbols() {
-  const original = nunjucksEngine?.prototype.parseForSymbols;
-  if (!nunjucksEngine || typeof original !== 'function' || patched.has(nunjucksEngine)) return;
-  patched.add(nunjucksEngine);
-  const symbols = new WeakMap<object, Map<string, string[]>>();
-  nunjucksEngine.prototype.parseForSymbols = function (str: string) {
-    let forEngine = symbols.get(this);
-    if (!forEngine) symbols.set(this, (forEngine = new Map()));
-    let found = forEngine.get(str);
-    if (!found) forEngine.set(str, (found = original.call(this, str)));
-    // A copy: Eleventy may change what it gets.
-    return [...found];
-  };
 }
