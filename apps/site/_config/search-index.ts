@@ -5,7 +5,7 @@ import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile 
 import { bySearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
 import { handOver } from './pending-work.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
-import { addPages, openRun, startDuringRender, type EarlyRun } from './search-runs.js';
+import { addPages, openRun, startDuringRender, streamWhileWriting, type EarlyRun } from './search-runs.js';
 import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 /**
@@ -21,8 +21,9 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
  * order they come), and the runs' files are put together under one pagefind-entry.json. An
  * incremental build takes a language's files from the previous output when that language's pages
  * are the same: an edit re-indexes its own language only, and that run starts before the plan
- * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). Should no page have
- * the attribute, Pagefind indexes every page of the folder, as its own CLI would.
+ * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). A build with no
+ * previous output gives each language's run its pages as Eleventy writes them (streamWhileWriting).
+ * Should no page have the attribute, Pagefind indexes every page of the folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** Output files (relative, with "/") this build rendered, with their search language (null: not indexed). */
@@ -36,6 +37,8 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** The order Pagefind gets pages in (src/indexed-pages.ts), and a language's run started early. */
   let order: SearchOrder = new Map();
   let early: EarlyRun | null = null;
+  /** Without a previous output: every language's run, fed as the pages are written. */
+  let stream: ReturnType<typeof streamWhileWriting> | null = null;
 
   eleventyConfig.on('eleventy.before', async (event: { runMode?: string; outputMode?: string }) => {
     rendered = new Map();
@@ -44,9 +47,15 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     order = searchOrderOf(eleventyConfig.globalData.model);
     const previous = previousOutputOf(eleventyConfig);
     early = previous ? (previous.early ?? startDuringRender(path.resolve(eleventyConfig.directories.output), previous, order)) : null;
+    stream = previous ? null : streamWhileWriting(order);
     // Read and sent before the render begins, which would otherwise hold them up on this thread.
     await early?.sent;
   });
+
+  // Eleventy keeps every page's output until the build ends (14,000 pages, 114 MB of UTF-8):
+  // as a string with one character outside Latin-1 (the "–" of every title) that is two bytes
+  // a character; as the UTF-8 it is written as, half that. The same bytes reach the file.
+  const output = (content: string) => (asBytes ? Buffer.from(content) : content);
 
   eleventyConfig.addTransform('search-index', (content: unknown, outputPath: unknown) => {
     if (typeof content !== 'string' || typeof outputPath !== 'string') return content;
@@ -54,19 +63,26 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
       const file = path.relative(path.resolve(eleventyConfig.directories.output), path.resolve(outputPath)).split(path.sep).join('/');
       const language = searchLanguageOf(content);
       rendered.set(file, language);
-      if (language !== null) inputs.set(file, searchInputOf(content)!);
+      if (language !== null) {
+        const input = searchInputOf(content)!;
+        inputs.set(file, input);
+        if (stream) {
+          stream.take(file, language, input);
+          // Eleventy writes page after page without a turn of the event loop, and only then do
+          // the pages sent reach Pagefind's process: a turn after each indexed page lets them go.
+          return new Promise((resolve) => setImmediate(() => resolve(output(content))));
+        }
+      }
     }
-    // Eleventy keeps every page's output until the build ends (14,000 pages, 114 MB of UTF-8):
-    // as a string with one character outside Latin-1 (the "–" of every title) that is two bytes
-    // a character; as the UTF-8 it is written as, half that. The same bytes reach the file.
-    return asBytes ? Buffer.from(content) : content;
+    return output(content);
   });
 
   eleventyConfig.on('eleventy.after', async (event: AfterBuild) => {
     const outputDir = outputDirOf(eleventyConfig, event);
     if (!outputDir) return;
     const started = performance.now();
-    const building = buildSearchIndex(outputDir, { rendered, inputs, order, early }, previousOutputOf(eleventyConfig)).then((done) => {
+    const ahead = [...(early ? [early] : []), ...(stream?.runs() ?? [])];
+    const building = buildSearchIndex(outputDir, { rendered, inputs, order, ahead }, previousOutputOf(eleventyConfig)).then((done) => {
       console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms after the render)`);
     });
     await handOver(eleventyConfig, building);
@@ -78,15 +94,25 @@ type Entry = { version: string; languages: Record<string, LanguageEntry>; includ
 const ENTRY_FILE = 'pagefind-entry.json';
 export const SEARCH_INDEX_DIR = 'pagefind';
 
-type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string>; order: SearchOrder; early: EarlyRun | null };
+/** `ahead`: runs started before the pages were all written, at most one per language. */
+type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string>; order: SearchOrder; ahead: EarlyRun[] };
 
-async function buildSearchIndex(outputDir: string, { rendered, inputs, order, early }: Rendered, previous: PreviousOutput | null) {
+async function buildSearchIndex(outputDir: string, rendered: Rendered, previous: PreviousOutput | null) {
+  try {
+    return await indexPages(outputDir, rendered, previous);
+  } finally {
+    // Each language's run is deleted once its files are made; the service goes with the last.
+    await pagefind.close();
+  }
+}
+
+async function indexPages(outputDir: string, { rendered, inputs, order, ahead }: Rendered, previous: PreviousOutput | null) {
   const indexDir = path.join(outputDir, SEARCH_INDEX_DIR);
   // A page this build did not render was carried from the previous output: indexed as it was there.
   const carried = previous ? [...previous.indexed].filter(([file]) => previous.carried.has(file) && !rendered.has(file)) : [];
   const pages = pagesByLanguage([...rendered, ...carried], order);
   if (pages.size === 0) {
-    await early?.discard();
+    await Promise.all(ahead.map((run) => run.discard()));
     return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
   }
 
@@ -100,10 +126,13 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs, order, ea
     const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, inputs));
     (same ? reused : fresh).push(language);
   }
-  // The language started early goes first, if its pages begin as it was given them; otherwise it is dropped.
-  const headStart = early && fresh.includes(early.language) && early.fits(pages.get(early.language)!, inputs) ? early : null;
-  if (early && !headStart) await early.discard();
-  if (headStart) fresh.sort((a, b) => Number(b === headStart.language) - Number(a === headStart.language));
+  // A language started ahead goes first, if its pages begin as it was given them; otherwise its run is dropped.
+  const headStart = new Map<string, EarlyRun>();
+  for (const run of ahead) {
+    if (fresh.includes(run.language) && run.fits(pages.get(run.language)!, inputs)) headStart.set(run.language, run);
+    else await run.discard();
+  }
+  fresh.sort((a, b) => Number(headStart.has(b)) - Number(headStart.has(a)));
 
   // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
   const files = new Map<string, IndexFile>();
@@ -121,7 +150,7 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs, order, ea
   let shared: Omit<Entry, 'languages'> | null = null;
   // One language at a time: Pagefind's service uses both cores on one already.
   for (const language of fresh) {
-    const run = await indexLanguage(outputDir, pages.get(language)!, inputs, language === headStart?.language ? headStart : null);
+    const run = await indexLanguage(outputDir, pages.get(language)!, inputs, headStart.get(language) ?? null);
     const written = Object.keys(run.entry.languages);
     if (written.length !== 1 || written[0] !== language) {
       throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
@@ -148,7 +177,9 @@ async function buildSearchIndex(outputDir: string, { rendered, inputs, order, ea
       : `${count(fresh)} pages indexed (${fresh.join(', ')})` +
         (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')) +
     `; ${placed.written} of ${files.size} files written, ${placed.removed} removed` +
-    (early ? `; ${early.language} ${headStart ? `started ${early.started} with ${early.head.length} pages` : `started ${early.started}, not used (its pages were not as it was given them)`}` : '')
+    ahead
+      .map((run) => `; ${run.language} ${headStart.get(run.language) === run ? `started ${run.started} with ${run.head.length} pages` : `started ${run.started}, not used (its pages were not as it was given them)`}`)
+      .join('')
   );
 }
 
@@ -261,10 +292,11 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
 /**
  * One language's index, in memory: its files (paths relative to the index, with the system's
  * separator) and its pagefind-entry.json. Continues `early` when it was given the first pages.
+ * Its run is deleted once done, not the service: other languages' runs may be under way in it.
  */
 async function indexLanguage(outputDir: string, files: string[], inputs: Map<string, string>, early: EarlyRun | null) {
+  const run = early ? await early.run : await openRun();
   try {
-    const run = early ? await early.run : await openRun();
     addPages(run, outputDir, files.slice(run.sent), inputs);
     const failed = (await Promise.all(run.results)).flat();
     if (failed.length) throw new Error(`Pagefind could not index ${outputDir}: ${failed.join('; ')}`);
@@ -275,7 +307,8 @@ async function indexLanguage(outputDir: string, files: string[], inputs: Map<str
     if (!entryBytes) throw new Error(`Pagefind made no ${ENTRY_FILE}`);
     return { files: written, entry: JSON.parse(Buffer.from(entryBytes).toString('utf8')) as Entry };
   } finally {
-    await pagefind.close();
+    // Not to hide why the run failed, should the service be gone.
+    await run.index.deleteIndex().catch(() => {});
   }
 }
 

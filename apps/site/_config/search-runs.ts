@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { eachFile } from '../src/incremental/copy.js';
-import { beginsWith, headOfIndex, searchInputOf, unchangedSince, type SearchOrder } from '../src/indexed-pages.js';
+import { beginsWith, expectedPages, headOfIndex, searchInputOf, unchangedSince, type SearchOrder } from '../src/indexed-pages.js';
 
 /** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
 export type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
@@ -43,7 +43,7 @@ export function addPages(run: LanguageRun, outputDir: string, files: string[], i
     for (const page of read) {
       const { file, content } = await page;
       given?.set(file, content);
-      results.push(run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`)));
+      results.push(indexPage(run, file, content));
     }
   })();
   const indexed = sent.then(async () => (await Promise.all(results)).flat());
@@ -53,6 +53,16 @@ export function addPages(run: LanguageRun, outputDir: string, files: string[], i
   run.results.push(indexed);
   return sent;
 }
+
+/** Sends one page to the run now: Pagefind gets the message before any page sent after it. */
+function sendPage(run: LanguageRun, file: string, content: string) {
+  const indexed = indexPage(run, file, content).catch((error: Error) => [`${file}: ${error.message}`]);
+  run.sent += 1;
+  run.results.push(indexed);
+}
+
+const indexPage = (run: LanguageRun, file: string, content: string) =>
+  run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`));
 
 /** A language's Pagefind run started before its pages are rendered, with pages of the previous output that come first. */
 export type EarlyRun = {
@@ -113,4 +123,64 @@ export function startBeforePlan(previousDir: string, indexed: ReadonlyMap<string
 export function startDuringRender(outputDir: string, { indexed, carried, inputs }: { indexed: ReadonlyMap<string, string>; carried: ReadonlySet<string>; inputs: SearchInputs }, order: SearchOrder) {
   const guess = headOfIndex(indexed, (file) => carried.has(file), order);
   return guess ? startRun(outputDir, guess, inputs, 'during the render') : null;
+}
+
+/**
+ * A build with no previous output renders every page, and only once all are rendered does Eleventy
+ * write them (transforms first): a while of writing files, with the other core free. The search
+ * index is made meanwhile: each language's run takes its pages as they are written, in the order
+ * the index numbers them (the articles render in that order: src/incremental/pages.ts; a page
+ * written ahead of its turn waits for the pages before it). Whether each run got its language's
+ * pages as the build has them in the end is checked (`fits`), as for any run started early.
+ */
+export function streamWhileWriting(order: SearchOrder) {
+  const runs = new Map<string, { run: EarlyRun; expected: string[]; waiting: Map<string, string>; send: (file: string, content: string) => void }>();
+  const runFor = (language: string) => {
+    let stream = runs.get(language);
+    if (stream) return stream;
+    const head: string[] = [];
+    const given = new Map<string, string>();
+    // Pages taken before the run is open are sent, in order, as it opens (before anything awaiting it resumes).
+    let open: LanguageRun | null = null;
+    const before: [string, string][] = [];
+    const opened = openRun().then((run) => {
+      open = run;
+      for (const [file, content] of before.splice(0)) sendPage(run, file, content);
+      return run;
+    });
+    opened.catch(() => {});
+    const send = (file: string, content: string) => {
+      head.push(file);
+      given.set(file, content);
+      if (open) sendPage(open, file, content);
+      else before.push([file, content]);
+    };
+    const run: EarlyRun = {
+      language,
+      head,
+      started: 'as the pages were written',
+      sent: Promise.resolve(),
+      run: opened,
+      fits: (files, rendered) => beginsWith(files, head) && head.every((file) => rendered.get(file) === given.get(file)),
+      discard: async () => {
+        const index = await opened.catch(() => null);
+        await index?.index.deleteIndex().catch(() => {});
+      },
+    };
+    runs.set(language, (stream = { run, expected: expectedPages(order, language), waiting: new Map(), send }));
+    return stream;
+  };
+  return {
+    /** A page as it is written: sent to its language's run in its turn. */
+    take(file: string, language: string, input: string) {
+      const stream = runFor(language);
+      stream.waiting.set(file, input);
+      for (let next = stream.expected[stream.run.head.length]; next !== undefined && stream.waiting.has(next); next = stream.expected[stream.run.head.length]) {
+        stream.send(next, stream.waiting.get(next)!);
+        stream.waiting.delete(next);
+      }
+    },
+    /** The runs, one per language with a page written. */
+    runs: () => [...runs.values()].map((stream) => stream.run),
+  };
 }

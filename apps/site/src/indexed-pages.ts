@@ -56,7 +56,7 @@ export type SearchOrder = ReadonlyMap<string, string>;
 export function searchOrderOf(model: unknown): SearchOrder {
   const articles = (model as { articles?: { url: string; article: { updatedAt: string } }[] } | undefined)?.articles;
   if (!Array.isArray(articles)) return new Map();
-  return new Map(articles.filter((page) => page.url.endsWith('/')).map((page) => [`${page.url.slice(1)}index.html`, page.article.updatedAt]));
+  return new Map(articles.filter((page) => page.url.endsWith('/')).map((page) => [fileOfUrl(page.url), page.article.updatedAt]));
 }
 
 export const bySearchOrder = (order: SearchOrder) => (a: string, b: string) => {
@@ -64,6 +64,29 @@ export const bySearchOrder = (order: SearchOrder) => (a: string, b: string) => {
   const kb = order.get(b) ?? '';
   return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
 };
+
+/** The output file of a page URL ("/en/articles/x/" -> "en/articles/x/index.html"), as the search order names it. */
+const fileOfUrl = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
+
+/**
+ * Article pages in search order. Rendered in this order, a build that renders a whole language
+ * hands Pagefind its pages in the order the index takes them, as they are written.
+ */
+export function inSearchOrder<T extends { url: string; article: { updatedAt: string } }>(pages: T[]): T[] {
+  const compare = bySearchOrder(searchOrderOf({ articles: pages }));
+  return pages.map((page) => ({ page, file: fileOfUrl(page.url) })).sort((a, b) => compare(a.file, b.file)).map(({ page }) => page);
+}
+
+/**
+ * A language's pages in the order its index takes them, as far as the model tells: the articles
+ * whose path begins with it (a guess at their `<html lang>`, checked once the pages are written).
+ */
+export function expectedPages(order: SearchOrder, language: string): string[] {
+  return [...order.keys()].filter((file) => languageOfPath(file) === language).sort(bySearchOrder(order));
+}
+
+/** The search language a page's path suggests: its first segment, the locale, lower-cased as Pagefind names indexes. */
+export const languageOfPath = (file: string) => file.split('/')[0]!.toLowerCase();
 
 /**
  * The language a change most likely re-indexes, and the unchanged pages that come first in its
@@ -79,7 +102,7 @@ export function headOfIndex(
   unchanged: (file: string) => boolean,
   order: SearchOrder,
 ): { language: string; head: string[] } | null {
-  const languageOf = (file: string) => indexed.get(file) ?? file.split('/')[0]!.toLowerCase();
+  const languageOf = (file: string) => indexed.get(file) ?? languageOfPath(file);
   const touched = new Map<string, number>();
   const touch = (language: string) => touched.set(language, (touched.get(language) ?? 0) + 1);
   for (const [file, language] of indexed) if (!unchanged(file)) touch(language);

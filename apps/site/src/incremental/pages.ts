@@ -1,4 +1,5 @@
 import { findCareDataDirs } from '../find-care/site-data.js';
+import { inSearchOrder } from '../indexed-pages.js';
 import type { SiteModel } from '../model.js';
 import { textHash, valueHash } from './hash.js';
 
@@ -61,7 +62,7 @@ export function renderSetOf(model: SiteModel, keep: (view: object) => boolean): 
     sections,
     selfAssessments: model.selfAssessments.filter(keep),
     articleLists: model.articleLists.filter(keep),
-    articles: model.articles.filter(keep),
+    articles: inSearchOrder(model.articles.filter(keep)),
     authors: model.authors.filter(keep),
     topics: model.topics.filter(keep),
     states: model.states.filter(keep),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
-import { beginsWith, bySearchOrder, headOfIndex, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
+import { beginsWith, bySearchOrder, expectedPages, headOfIndex, inSearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
 
 describe('searchLanguageOf', () => {
   it('names the index Pagefind puts a marked page in: its <html lang>, lower-cased', () => {
@@ -60,6 +60,21 @@ describe('search order', () => {
   it('is path order without a model (as under eleventy --serve, where the model is loaded later)', () => {
     const order = searchOrderOf(async () => model);
     expect(['b', 'a'].sort(bySearchOrder(order))).toEqual(['a', 'b']);
+  });
+
+  it('orders article pages for the render as the index takes them (inSearchOrder), leaving the list given as it was', () => {
+    const pages = [...model.articles];
+    expect(inSearchOrder(pages).map((p) => p.url)).toEqual(['/en/articles/b/', '/en/articles/c/', '/en/articles/a/']);
+    expect(pages).toEqual(model.articles);
+  });
+
+  it("lists a language's expected pages by the locale their path begins with, lower-cased as Pagefind names indexes", () => {
+    const order = searchOrderOf({
+      articles: [...model.articles, { url: '/pt-BR/articles/d/', article: { updatedAt: '2026-01-01T00:00:00.000Z' } }, { url: '/es/articles/e/', article: { updatedAt: '2026-01-01T00:00:00.000Z' } }],
+    });
+    expect(expectedPages(order, 'en')).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'en/articles/a/index.html']);
+    expect(expectedPages(order, 'pt-br')).toEqual(['pt-BR/articles/d/index.html']);
+    expect(expectedPages(order, 'fr')).toEqual([]);
   });
 });
 

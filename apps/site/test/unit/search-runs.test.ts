@@ -1,0 +1,58 @@
+import * as pagefind from 'pagefind';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addPages, openRun, streamWhileWriting, type LanguageRun } from '../../_config/search-runs.js';
+import { searchOrderOf } from '../../src/indexed-pages.js';
+
+// Real Pagefind runs (its service process), no mock: what the index makes of the pages it was given.
+const article = (locale: string, slug: string, updatedAt: string) => ({ url: `/${locale}/articles/${slug}/`, article: { updatedAt } });
+const order = searchOrderOf({
+  articles: [
+    article('en', 'b', '2026-03-01T00:00:00.000Z'),
+    article('en', 'a', '2026-03-02T00:00:00.000Z'),
+    article('en', 'c', '2026-03-03T00:00:00.000Z'),
+    article('es', 'd', '2026-03-01T00:00:00.000Z'),
+  ],
+});
+const file = (locale: string, slug: string) => `${locale}/articles/${slug}/index.html`;
+const input = (locale: string, slug: string) =>
+  `<!doctype html><html lang="${locale}"><body><article data-pagefind-body><h1>${slug} palliative care</h1><p>Page ${slug}.</p></article></body></html>`;
+
+async function filesOf(run: LanguageRun) {
+  expect((await Promise.all(run.results)).flat()).toEqual([]);
+  const made = await run.index.getFiles();
+  expect(made.errors).toEqual([]);
+  return new Map(made.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
+}
+
+afterEach(() => pagefind.close());
+
+describe('streamWhileWriting', () => {
+  it('sends each language its pages in search order, holding a page written ahead of its turn', async () => {
+    const stream = streamWhileWriting(order);
+    // Written in another order than the index takes them: c and a wait for b.
+    stream.take(file('en', 'c'), 'en', input('en', 'c'));
+    stream.take(file('es', 'd'), 'es', input('es', 'd'));
+    stream.take(file('en', 'a'), 'en', input('en', 'a'));
+    expect(stream.runs().map((r) => [r.language, [...r.head]])).toEqual([
+      ['en', []],
+      ['es', [file('es', 'd')]],
+    ]);
+    stream.take(file('en', 'b'), 'en', input('en', 'b'));
+    const [en, es] = stream.runs();
+    expect(en!.head).toEqual([file('en', 'b'), file('en', 'a'), file('en', 'c')]);
+
+    const rendered = new Map([file('en', 'a'), file('en', 'b'), file('en', 'c')].map((f) => [f, input('en', f.split('/')[2]!)]));
+    expect(en!.fits([file('en', 'b'), file('en', 'a'), file('en', 'c')], rendered)).toBe(true);
+    // Not as the build has them in the end (another page first, or another input): not used.
+    expect(en!.fits([file('en', 'z'), file('en', 'b'), file('en', 'a'), file('en', 'c')], rendered)).toBe(false);
+    expect(en!.fits([file('en', 'b'), file('en', 'a'), file('en', 'c')], new Map([...rendered, [file('en', 'a'), input('en', 'x')]]))).toBe(false);
+
+    // The streamed run makes the index a run given the same pages at once, in order, makes.
+    const streamed = await filesOf(await en!.run);
+    await es!.discard();
+    const fresh = await openRun();
+    addPages(fresh, '/nowhere', [...rendered.keys()].sort((x, y) => en!.head.indexOf(x) - en!.head.indexOf(y)), rendered);
+    expect(await filesOf(fresh)).toEqual(streamed);
+    expect(streamed.size).toBeGreaterThan(3);
+  });
+});
