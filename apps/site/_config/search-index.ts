@@ -148,7 +148,7 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
   // The files every run writes alike (the search's scripts, pagefind-entry.json's other fields)
   // come from the first fresh run, or from the previous index when no language is fresh.
   let shared: Omit<Entry, 'languages'> | null = null;
-  // One language at a time: Pagefind's service uses both cores on one already.
+  // One language at a time (its remaining pages, then its files): Pagefind's service uses both cores on one already.
   for (const language of fresh) {
     const run = await indexLanguage(outputDir, pages.get(language)!, inputs, headStart.get(language) ?? null);
     const written = Object.keys(run.entry.languages);
