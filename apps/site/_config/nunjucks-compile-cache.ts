@@ -16,10 +16,10 @@ const ELEVENTY_ENTRY = createRequire(import.meta.url).resolve('@11ty/eleventy');
  * Eleventy 3.1 marks Nunjucks "not cacheable" and makes a new Nunjucks Template for every
  * paginated page, so each page compiles its template body and its permalink again: profiling a
  * corpus build (14,000 pages) put about a third of the CPU time in the Nunjucks lexer, parser and
- * compiler. The same string compiled for the same
- * environment and file always gives the same code, so this keeps the compiled code (per
- * environment, file and template text) and hands it to every later Template of that text. What
- * a page renders does not change; it only stops compiling it 14,000 times.
+ * compiler. The same string compiled for the same environment and file always gives the same
+ * code, so this keeps the compiled code (per environment, file and template text) and hands it to
+ * every later Template of that text. What a page renders does not change; it only stops compiling
+ * it 14,000 times.
  *
  * It wraps `Template.prototype._compile` of the Nunjucks Eleventy itself loads (nunjucks 3.2.x,
  * whose Template takes precompiled code as `tmplProps`); with another shape it does nothing.

@@ -140,20 +140,14 @@ export function streamWhileWriting(order: SearchOrder) {
     if (stream) return stream;
     const head: string[] = [];
     const given = new Map<string, string>();
-    // Pages taken before the run is open are sent, in order, as it opens (before anything awaiting it resumes).
-    let open: LanguageRun | null = null;
-    const before: [string, string][] = [];
-    const opened = openRun().then((run) => {
-      open = run;
-      for (const [file, content] of before.splice(0)) sendPage(run, file, content);
-      return run;
-    });
+    const opened = openRun();
     opened.catch(() => {});
+    // Reactions to one promise run in the order they were added: the pages go in the order taken,
+    // and all of them before a later `await` of the run (the build finishing it) resumes.
     const send = (file: string, content: string) => {
       head.push(file);
       given.set(file, content);
-      if (open) sendPage(open, file, content);
-      else before.push([file, content]);
+      opened.then((run) => sendPage(run, file, content), () => {});
     };
     const run: EarlyRun = {
       language,
