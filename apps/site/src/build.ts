@@ -11,7 +11,7 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { NODES_FILE, readContentNodes, stageContentNodes, writeContentNodes } from './incremental/content-nodes.js';
+import { dropContentNodes, NODES_FILE, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
@@ -209,7 +209,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
     if (plan.mode !== 'unchanged') {
       // Written aside while Pagefind finishes the search index on the other core; put in place with the output.
-      staged = await Promise.all([stageManifest(env.outputDir, manifest), ...(loaded.nodes ? [stageContentNodes(env.outputDir, nodesKey, loaded.nodes)] : [])]);
+      staged = [await stageManifest(env.outputDir, manifest)];
       await Promise.all(pending);
       phases.mark('cache files and search index');
     }
@@ -256,16 +256,23 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     await fs.rename(staging, spareOf(env.outputDir));
   }
 
-  // The manifest goes first and comes back only with the new output: a crash in between means a cold build next.
+  // The manifest goes first and comes back only with the new output: a crash in between means a
+  // cold build next. The kept content goes too, and comes back once the new output is served.
   await dropManifest(env.outputDir);
+  if (loaded.nodes) await dropContentNodes(env.outputDir);
   // The previous output becomes the spare the next build starts from.
   const spare = spareOf(env.outputDir);
   await fs.rm(spare, { recursive: true, force: true });
   if (await exists(env.outputDir)) await fs.rename(env.outputDir, spare);
   await fs.rename(staging, env.outputDir);
-  // The manifest, then the kept content: like the manifest, only with the new output (a failed build leaves the last one's).
+  // The manifest: only with the new output (a failed build leaves the last one's).
   for (const file of staged) await file.commit();
   phases.mark('swap');
+  // The content the next build asks for changes since: 24 MB of JSON at corpus scale. Written
+  // while Pagefind finished the search index, it held up the swap by a third of a second or more
+  // (on 2 cores): it is written once readers have the new output.
+  if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes);
+  phases.mark('content kept');
   console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);
@@ -283,6 +290,15 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       fetchMs,
       totalMs: Math.round(performance.now() - started),
     };
+  }
+}
+
+/** The content's nodes kept for the next build; should that fail, the next one fetches everything (and says so). */
+async function keepContent(outputDir: string, key: string, nodes: ContentNodes) {
+  try {
+    await writeContentNodes(outputDir, key, nodes);
+  } catch (error) {
+    console.log(`[solace] could not keep the content for the next build (${(error as Error).message}): it will fetch everything`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ContentNodes } from '@solace/content';
-import { readCacheFile, stageCacheFile } from './manifest.js';
+import { dropCacheFile, readCacheFile, stageCacheFile } from './manifest.js';
 
 /**
  * The raw CMS nodes the last build fetched, kept next to its manifest (`<outputDir>.cache/`), so
@@ -30,6 +30,11 @@ export async function readContentNodes(outputDir: string, key: string): Promise<
 
 export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
   await (await stageContentNodes(outputDir, key, nodes)).commit();
+}
+
+/** Forgets the kept nodes (before the output they were fetched for is replaced: a crash then means a full fetch). */
+export async function dropContentNodes(outputDir: string) {
+  await dropCacheFile(outputDir, NODES_FILE);
 }
 
 export function stageContentNodes(outputDir: string, key: string, nodes: ContentNodes) {

@@ -39,7 +39,11 @@ export async function readManifest(outputDir: string, codeHash: string): Promise
 
 /** Forgets the previous build (before its output is replaced: a crash then means a cold build, never a stale copy). */
 export async function dropManifest(outputDir: string) {
-  await fs.rm(manifestFile(outputDir), { force: true });
+  await dropCacheFile(outputDir, MANIFEST_FILE);
+}
+
+export async function dropCacheFile(outputDir: string, name: string) {
+  await fs.rm(path.join(cacheDirOf(outputDir), name), { force: true });
 }
 
 export function stageManifest(outputDir: string, manifest: Manifest) {

@@ -353,6 +353,10 @@ describe('an incremental build after each kind of change', () => {
     await fs.writeFile(file, JSON.stringify({ kind: 'solace-content-nodes', key: kept.key, nodes: { media: [], locales: { en: {} } } }));
     log = await expectSameAsCold();
     expect(log).toMatch(/content: full fetch: the content snapshot is not one this version writes/);
+    // As a build leaves it that stopped once its output was in place, before it kept the content.
+    await fs.rm(file);
+    log = await expectSameAsCold();
+    expect(log).toMatch(/content: full fetch: no content snapshot of a previous build/);
     expect(fetchOf(await expectSameAsCold()).mode).toBe('delta');
   });
 
