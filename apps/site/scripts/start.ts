@@ -87,8 +87,7 @@ queue.request('preview', startup);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     console.log('\n[solace] stopping the builds ...');
-    stopWaitingBuilds();
-    await queue.stop();
+    await Promise.all([stopWaitingBuilds(), queue.stop()]);
     await Promise.race([reporter.flush(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
     process.exit(0);
   });

@@ -53,11 +53,25 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/** Stops the processes waiting for a build (when the server stops). */
-export function stopWaitingBuilds() {
+/**
+ * Stops the processes waiting for a build (when the server stops), and resolves once they have
+ * ended: each leaves the copy it made as the spare output first, which should be done before
+ * whatever stopped the server goes on (and, say, removes the folders).
+ */
+export async function stopWaitingBuilds() {
   stopped = true;
-  for (const { child } of ready.values()) killGroup(child, 'SIGTERM');
+  const waiting = [...ready.values()].map(({ child }) => child);
   ready.clear();
+  await Promise.all(waiting.map(stopProcess));
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const ended = new Promise((resolve) => child.once('close', resolve));
+  killGroup(child, 'SIGTERM');
+  const forceKill = setTimeout(() => killGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+  await ended;
+  clearTimeout(forceKill);
 }
 
 /** A build of `outputDir` (the site, or the preview with drafts when `preview`), its output prefixed with the target. */

@@ -95,6 +95,14 @@ describe('pnpm start', () => {
     await expect.poll(() => request(site.previewPort, { path: ARTICLE }).then((r) => r.status === 200 && r.body.includes(title)), { timeout: 90_000, interval: 500 }).toBe(true);
     expect(site.exited()).toBe(false);
   });
+
+  it('when stopped, ends once the processes waiting for the next builds have, each copy left as the spare', async () => {
+    await expect.poll(() => count(site.output(), /\[site\] next build prepared/), { timeout: 30_000, interval: 200 }).toBeGreaterThan(0);
+    await site.stop();
+    const left = await fs.readdir(tmp);
+    expect(left.filter((name) => name.includes('.building-'))).toEqual([]);
+    expect(left).toContain('site.spare');
+  });
 });
 
 describe('pnpm start while the CMS is down', () => {
