@@ -116,13 +116,21 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
     }));
 }
 
-function pageOf(strapi: Core.Strapi, args: Args) {
+/**
+ * A row of the versions listing is two short strings, a fiftieth of a draft's (its body alone is
+ * kilobytes): the listing pages at ten times the GraphQL plugin's maxLimit, so a preview build
+ * lists a locale's 1,000 drafts in one request, not ten.
+ */
+const VERSIONS_PAGE_SCALE = 10;
+
+/** The page asked for, its size capped at the GraphQL plugin's maxLimit (times `scale`). */
+function pageOf(strapi: Core.Strapi, args: Args, scale = 1) {
   const graphql = strapi.plugin('graphql');
   const maxLimit = Number(graphql.config('maxLimit')) || 100;
   const defaultLimit = Number(graphql.config('defaultLimit')) || 25;
   const page = Math.max(1, Math.floor(args.pagination?.page ?? 1));
   const requested = Math.floor(args.pagination?.pageSize ?? defaultLimit);
-  const pageSize = Math.min(Math.max(1, requested), maxLimit > 0 ? maxLimit : requested);
+  const pageSize = Math.min(Math.max(1, requested), maxLimit > 0 ? maxLimit * scale : requested);
   return { page, pageSize };
 }
 
@@ -148,15 +156,15 @@ async function articleDrafts(strapi: Core.Strapi, args: Args) {
 }
 
 async function articleDraftVersions(strapi: Core.Strapi, args: Args) {
-  const { drafts, published, pageInfo } = await draftsPage<Row>(strapi, args, { fields: ['updatedAt'] });
+  const { drafts, published, pageInfo } = await draftsPage<Row>(strapi, args, { fields: ['updatedAt'] }, VERSIONS_PAGE_SCALE);
   return { nodes: drafts.map((d) => ({ documentId: d.documentId, version: versionOf(d, published) })), pageInfo };
 }
 
 /** One page of a locale's drafts (sorted by documentId), their total, and their documents' published rows. */
-async function draftsPage<R extends Row>(strapi: Core.Strapi, args: Args, query: { filters?: object; populate?: object; fields?: string[] }) {
+async function draftsPage<R extends Row>(strapi: Core.Strapi, args: Args, query: { filters?: object; populate?: object; fields?: string[] }, scale = 1) {
   const documents = strapi.documents(UID);
   const locale = args.locale ?? undefined;
-  const { page, pageSize } = pageOf(strapi, args);
+  const { page, pageSize } = pageOf(strapi, args, scale);
   const [rows, total] = await Promise.all([
     documents.findMany({
       locale,

@@ -176,4 +176,16 @@ describe(`GraphQL limits (${cms.database})`, () => {
     const body = (await rest.json()) as { meta: { pagination: { pageSize: number } } };
     expect(body.meta.pagination.pageSize).toBe(100);
   });
+
+  it("caps the preview's drafts at 100 a page, and their versions (two short fields) at 1000", async () => {
+    type Paged = { pageInfo: { pageSize: number } };
+    const res = await graphql<{ articleDrafts: Paged; articleDraftVersions: Paged }>(
+      cms,
+      `{ articleDrafts(locale: "en", pagination: { pageSize: 5000 }) { pageInfo { pageSize } }
+         articleDraftVersions(locale: "en", pagination: { pageSize: 5000 }) { pageInfo { pageSize } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.articleDrafts.pageInfo.pageSize).toBe(100);
+    expect(res.data!.articleDraftVersions.pageInfo.pageSize).toBe(1000);
+  });
 });

@@ -5,6 +5,9 @@ import { PAGE_SIZE } from './collections.js';
 import { changedIds, chunks } from './merge.js';
 import type { Synced } from './sync.js';
 
+/** The CMS lists draft versions (two short fields each) ten times as many a page as drafts (apps/cms/src/article-drafts.ts). */
+const VERSIONS_PAGE_SIZE = 10 * PAGE_SIZE;
+
 const allDrafts = (client: ContentClient, locale: string) =>
   client.fetchAllPages(articleDraftsQuery, { locale }, (d) => d.articleDrafts, PAGE_SIZE);
 
@@ -25,7 +28,7 @@ export async function syncDrafts(
     const nodes = await allDrafts(client, locale);
     return { nodes, changed: changedIds(kept ?? [], nodes), fetched: nodes.length, reused: 0, full: true };
   }
-  const listed = await client.fetchAllPages(articleDraftVersionsQuery, { locale }, (d) => d.articleDraftVersions, PAGE_SIZE);
+  const listed = await client.fetchAllPages(articleDraftVersionsQuery, { locale }, (d) => d.articleDraftVersions, VERSIONS_PAGE_SIZE);
   const keptById = new Map(kept.map((d) => [d.documentId, d]));
   const stale = new Set(listed.filter((v) => keptById.get(v.documentId)?.version !== v.version).map((v) => v.documentId));
   const fresh = new Map<string, ArticleDraftFragment>();
