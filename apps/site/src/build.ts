@@ -5,7 +5,7 @@ import { checkAhead, ContentFetchError, ContentValidationError, type ContentNode
 import { provideModel } from '../_config/data.js';
 import { collectPendingWork } from '../_config/pending-work.js';
 import { searchIndexFiles } from '../_config/search-index.js';
-import { readSearchInputs, startBeforePlan, type EarlyRun, type SearchInputs } from '../_config/search-runs.js';
+import { readSearchInputs, startBeforePlan, warmUpSearch, type EarlyRun, type SearchInputs } from '../_config/search-runs.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
@@ -345,11 +345,19 @@ async function beginBuild(
 /**
  * A build's start made by its process while it waits for its go (src/rebuild-child.ts): the
  * previous build's manifest and content read, and its output copied into this process's staging
- * folder, half a second to a second off a publish. `cold` as the build will be asked.
+ * folder, half a second to a second off a publish; and Pagefind's service warmed up, 0.4 s more.
+ * `cold` as the build will be asked.
  */
 export type PreparedBuild = BuildStart & { cold: boolean; readFrom: string; giveUp: () => Promise<void> };
 
 export async function prepareBuild(sources: string, stop: AbortSignal, cold = readEnv().coldBuild): Promise<PreparedBuild | null> {
+  const prepared = await prepareStart(sources, stop, cold);
+  // An incremental build's search index is made quicker by a Pagefind service that made one before.
+  if (prepared?.previous.manifest) await warmUpSearch(prepared.indexed, prepared.searchInputs, stop);
+  return prepared;
+}
+
+async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): Promise<PreparedBuild | null> {
   const env = readEnv();
   const staging = stagingOf(env.outputDir);
   const release = await lockOutput(env.outputDir);

@@ -1,6 +1,6 @@
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addPages, openRun, streamWhileWriting, type LanguageRun } from '../../_config/search-runs.js';
+import { addPages, openRun, streamWhileWriting, warmUpSearch, type LanguageRun } from '../../_config/search-runs.js';
 import { searchOrderOf } from '../../src/indexed-pages.js';
 
 // Real Pagefind runs (its service process), no mock: what the index makes of the pages it was given.
@@ -54,5 +54,22 @@ describe('streamWhileWriting', () => {
     addPages(fresh, '/nowhere', [...rendered.keys()].sort((x, y) => en!.head.indexOf(x) - en!.head.indexOf(y)), rendered);
     expect(await filesOf(fresh)).toEqual(streamed);
     expect(streamed.size).toBeGreaterThan(3);
+  });
+});
+
+describe('warmUpSearch', () => {
+  const pages = new Map(['a', 'b', 'c'].map((slug) => [file('en', slug), input('en', slug)]));
+  const indexed = new Map([...pages.keys()].map((f) => [f, 'en']));
+  const indexOf = async (files: string[]) => {
+    const run = await openRun();
+    addPages(run, '/nowhere', files, pages);
+    return filesOf(run);
+  };
+
+  it('leaves a service that makes the index a fresh one makes: nothing of the warm-up in it', async () => {
+    const fresh = await indexOf([file('en', 'b')]);
+    await pagefind.close();
+    await warmUpSearch(indexed, pages, new AbortController().signal);
+    expect(await indexOf([file('en', 'b')])).toEqual(fresh);
   });
 });
