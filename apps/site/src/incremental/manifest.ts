@@ -18,7 +18,6 @@ export type IndexedFile = { file: string; language: string };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
 export const MANIFEST_FILE = 'manifest.json';
-const manifestFile = (outputDir: string) => path.join(cacheDirOf(outputDir), MANIFEST_FILE);
 
 export type ManifestRead = { manifest: Manifest } | { manifest: null; reason: string };
 
