@@ -70,7 +70,7 @@ const indexPage = (run: LanguageRun, file: string, content: string) =>
  * pages; after a run of 20 or 500 pages it is hardly quicker: its memory, once grown, is reused).
  * A build process waiting for its go (src/build.ts, prepareBuild) makes such an index from the
  * previous output's largest language, and drops it; the service, still running, is the one the
- * build's runs use. Stops early when `stop` fires. A failure only leaves the service cold.
+ * build's runs use. A failure only leaves the service cold.
  */
 export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs: SearchInputs, stop: AbortSignal) {
   const counts = new Map<string, number>();
@@ -78,10 +78,13 @@ export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs:
   const language = [...counts].sort(([, a], [, b]) => b - a)[0]?.[0];
   const files = [...indexed].filter(([file, l]) => l === language && inputs.has(file)).map(([file]) => file);
   if (files.length === 0 || stop.aborted) return;
+  // Stopped (a go came), the service goes at once with what it was given: the build's runs start a fresh one.
+  const closeService = () => void pagefind.close();
+  stop.addEventListener('abort', closeService, { once: true });
   try {
     const run = await openRun();
     try {
-      for (const file of files) if (!stop.aborted) sendPage(run, file, inputs.get(file)!);
+      for (const file of files) sendPage(run, file, inputs.get(file)!);
       await Promise.all(run.results);
       if (!stop.aborted) await run.index.getFiles();
     } finally {
@@ -90,6 +93,8 @@ export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs:
   } catch {
     // A service that failed is started afresh by the build's first run.
     await pagefind.close();
+  } finally {
+    stop.removeEventListener('abort', closeService);
   }
 }
 
