@@ -65,6 +65,7 @@ export async function stopWaitingBuilds() {
   await Promise.all(waiting.map(stopProcess));
 }
 
+/** SIGTERM to its process group, SIGKILL if it has not ended after KILL_GRACE_MS; resolves once it has. */
 async function stopProcess(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const ended = new Promise((resolve) => child.once('close', resolve));
@@ -114,11 +115,7 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
       if (typeof message === 'object' && message !== null) result = message as ChildResult;
     });
 
-    let forceKill: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      killGroup(child, 'SIGTERM');
-      forceKill = setTimeout(() => killGroup(child, 'SIGKILL'), KILL_GRACE_MS);
-    };
+    const onAbort = () => void stopProcess(child);
     job.signal.addEventListener('abort', onAbort, { once: true });
 
     child.on('error', (error) => {
@@ -127,7 +124,6 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
     });
     child.on('close', async (code, signal) => {
       job.signal.removeEventListener('abort', onAbort);
-      clearTimeout(forceKill);
       if (job.signal.aborted) {
         killGroup(child, 'SIGKILL');
         // A killed build leaves its staging folder behind (src/build.ts names it by process id).
