@@ -24,7 +24,7 @@ const BATCHED: Partial<Record<UID.ContentType, string[]>> = {
 
 type Row = { id: number } & Record<string, unknown>;
 type DbQuery = Record<string, unknown> & { limit?: number; offset?: number };
-export type FindRows = (params: { select: string[]; where: Record<string, unknown>; populate: Record<string, unknown> }) => Promise<Row[]>;
+export type FindRows = (params: { select: string[]; where: Record<string, unknown>; populate?: Record<string, unknown> }) => Promise<Row[]>;
 type Context = { state: { auth: unknown } };
 type GraphqlService = (name: string) => Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Attribute = { type: string; relation?: string; target?: UID.ContentType; multiple?: boolean; component?: UID.Component; repeatable?: boolean };
@@ -112,6 +112,11 @@ function relationResolver(
  * only when their answer is empty) are read once more as the document's current row in the same
  * locale and publication state, so a reader never gets a missing required field (e.g.
  * `Article.seo`) because an editor published at that moment.
+ *
+ * An empty answer is usually just empty (most articles have no cover): a parent row that is still
+ * there once its relation was read was there while it was read (ids are never reused, and a
+ * publish removes a row and its relations together), so its answer stands. Only the rows gone by
+ * then are read again; checking costs one query on ids, the re-read a query per parent.
  */
 export async function loadForParents(
   findMany: FindRows,
@@ -125,7 +130,7 @@ export async function loadForParents(
   const rows = await findMany({ select: ['id'], where: { id: { $in: parents.map((p) => p.id) } }, populate: populateField });
   const byId = new Map(rows.map((row) => [row.id, row[field]]));
 
-  const suspects = parents.filter((p) => typeof p.documentId === 'string' && isEmptyList(byId.get(p.id)));
+  const suspects = await vanished(findMany, parents.filter((p) => typeof p.documentId === 'string' && isEmptyList(byId.get(p.id))), byId);
   if (suspects.length > 0) {
     const current = await findMany({
       select: ['id', 'documentId', 'locale', 'publishedAt'],
@@ -146,6 +151,13 @@ export async function loadForParents(
   });
 }
 
+/** Of the parents with an empty answer, those whose row is gone: missing from the answer, or deleted since. */
+async function vanished(findMany: FindRows, empty: Row[], byId: Map<number, unknown>): Promise<Row[]> {
+  const found = empty.filter((p) => byId.has(p.id));
+  if (found.length === 0) return empty;
+  const stillThere = new Set((await findMany({ select: ['id'], where: { id: { $in: found.map((p) => p.id) } } })).map((row) => row.id));
+  return empty.filter((p) => !stillThere.has(p.id));
+}
 
 /** The row that now holds a parent's document in the parent's locale and publication state. */
 function currentRowOf(parent: Row) {

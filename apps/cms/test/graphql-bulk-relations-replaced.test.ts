@@ -63,6 +63,15 @@ describe('bulk relation loading when a parent row was replaced by a publish', ()
     expect(calls).toHaveLength(1);
   });
 
+  it('takes an empty answer as it is when the row is still there afterwards (an article with no cover)', async () => {
+    const noSeo = { id: 6, documentId: 'doc-c', locale: 'en', publishedAt: '2026-11-01', seo: null };
+    const { findMany, calls } = articlesTable([...table, noSeo]);
+    const answers = await loadForParents(findMany, 'seo', {}, false, [listed[0]!, noSeo]);
+    expect(answers).toEqual([seo('A'), null]);
+    // The page, then only whether row 6 still exists: no re-read of the document.
+    expect(calls).toEqual([{ id: { $in: [1, 6] } }, { id: { $in: [6] } }]);
+  });
+
   it('reads a vanished draft row as the current draft, never the published version', async () => {
     const { findMany } = articlesTable(table);
     const [answer] = await loadForParents(findMany, 'seo', {}, false, [{ id: 9, documentId: 'doc-b', locale: 'en', publishedAt: null }]);
