@@ -1,3 +1,4 @@
+import { graphqlCacheControlPlugins } from '../src/graphql-cache-control';
 import { GRAPHQL_LIMITS, RefusedDocumentRule, graphqlLimitsPlugin } from '../src/security/graphql-limits';
 import { ALLOWED_UPLOAD_TYPES } from '../src/security/upload-types';
 import { objectStorage } from '../src/setup/object-storage';
@@ -18,7 +19,8 @@ export default ({ env }) => ({
         // Anonymous requests never reach Apollo (see src/middlewares/graphql-auth.ts).
         introspection: env('NODE_ENV') !== 'production',
         // Cyclic fragments and over-large documents: 400 before Strapi's depth limit runs.
-        plugins: [graphqlLimitsPlugin],
+        // Apollo's per-field cache-control work replaced by `no-store` on every answer.
+        plugins: [graphqlLimitsPlugin, ...graphqlCacheControlPlugins],
         validationRules: [RefusedDocumentRule],
         parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
         bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_LIMITS.maxBodyBytes },

@@ -72,6 +72,16 @@ describe(`GraphQL documents too large or cyclic: 400 with a message (${cms.datab
     expect(res.status).toBe(200);
     expect(res.data!.articles.length).toBeGreaterThan(0);
   });
+
+  it('tells browsers and proxies not to keep an answer', async () => {
+    const res = await fetch(cms.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.siteToken}` },
+      body: JSON.stringify({ query: '{ articles(locale: "en") { title author { name } } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe(`request bodies are limited before parsing (${cms.database})`, () => {
