@@ -4,7 +4,7 @@ import { registerValidation } from './validation';
 import { extendGraphql } from './graphql';
 import { batchRelationResolvers } from './graphql-bulk-relations';
 import { skipInertFieldWrappers } from './graphql-fast-fields';
-import { addSiteReadIndexes } from './read-indexes';
+import { addSiteReadIndexes, ensureArticleReadIndex } from './read-indexes';
 import { extendGraphqlWithArticleDrafts } from './article-drafts';
 import { ensureLocales, lockDownPublicRole } from './setup/access';
 import { ensureAdminUser } from './setup/admin-user';
@@ -43,6 +43,7 @@ export default {
 };
 
 async function setUp(strapi: Core.Strapi) {
+  await ensureArticleReadIndex(strapi);
   await lockDownPublicRole(strapi);
   await ensureLocales(strapi);
   await ensureAdminUser(strapi);
