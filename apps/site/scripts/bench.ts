@@ -30,7 +30,7 @@ type Context = ServedContext & {
 };
 
 // The site's own article selection, relations included (as packages/content asks for it).
-const ARTICLES_WITH_RELATIONS = `query BenchArticles($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+const ARTICLES_WITH_RELATIONS = `query BenchArticles($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
   articles_connection(locale: $locale, sort: ["date:desc", "publishedAt:desc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
     nodes {
       documentId locale title slug summary body date publishedAt updatedAt coverAlt
@@ -39,7 +39,7 @@ const ARTICLES_WITH_RELATIONS = `query BenchArticles($locale: I18NLocaleCode!, $
       topics(pagination: { pageSize: 100 }) { documentId }
       seo { metaTitle metaDescription canonicalUrl }
     }
-    pageInfo { pageCount total }
+    pageInfo @include(if: $withPageInfo) { pageCount total }
   }
 }`;
 const LOCALES = '{ i18NLocales { code } }';
@@ -88,7 +88,7 @@ const rows: Row<Context>[] = [
       const cms = cmsOf(c);
       const client = createContentClient({ url: `${cms.url}/graphql`, token: cms.token });
       const { i18NLocales } = await client.request<{ i18NLocales: { code: string }[] }>(LOCALES);
-      type Page = { articles_connection: { nodes: unknown[]; pageInfo: { pageCount: number; total: number } } };
+      type Page = { articles_connection: { nodes: unknown[]; pageInfo?: { pageCount: number; total: number } } };
       const fetchAll = async () =>
         (
           await Promise.all(

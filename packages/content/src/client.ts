@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
 import pLimit from 'p-limit';
-import { toDocument } from './document-paths.js';
+import { operationName, toDocument } from './document-paths.js';
 import { ContentFetchError } from './errors.js';
 import { explainGraphQLErrors, rejectedTokenMessage, type GraphQLErrorLike } from './graphql-errors.js';
 import { describeCause, isRetryableStatus, retryPolicy, saysAttempts, withRetry } from './retry.js';
@@ -30,6 +30,12 @@ export interface PageInfo {
 export interface PageVariables {
   page?: number | null;
   pageSize?: number | null;
+  /**
+   * Asked of the first page only: the others skip `pageInfo` (`@include(if: $withPageInfo)` in
+   * the page fragments), which costs the CMS a validated count query per page (about a third
+   * of a page of 100 articles). A document without the variable answers it on every page.
+   */
+  withPageInfo?: boolean | null;
 }
 
 export type ContentDocument<TResult, TVariables> = TypedDocumentNode<TResult, TVariables> | string;
@@ -42,7 +48,7 @@ export interface ContentClient {
   fetchAllPages<TResult, TVariables extends PageVariables, TNode>(
     document: ContentDocument<TResult, TVariables>,
     variables: Omit<TVariables, 'page' | 'pageSize'>,
-    select: (data: TResult) => { nodes: TNode[]; pageInfo: PageInfo },
+    select: (data: TResult) => { nodes: TNode[]; pageInfo?: PageInfo | null },
     pageSize?: number,
   ): Promise<TNode[]>;
   /** The CMS's clock (its HTTP `Date` header) at the first answer received, or null before any. */
@@ -165,14 +171,17 @@ export function createContentClient(options: ContentClientOptions): ContentClien
   async function fetchAllPages<TResult, TVariables extends PageVariables, TNode>(
     document: ContentDocument<TResult, TVariables>,
     variables: Omit<TVariables, 'page' | 'pageSize'>,
-    select: (data: TResult) => { nodes: TNode[]; pageInfo: PageInfo },
+    select: (data: TResult) => { nodes: TNode[]; pageInfo?: PageInfo | null },
     pageSize = 100,
   ): Promise<TNode[]> {
     // The cast only re-adds the paging fields that Omit removed.
     const fetchPage = async (page: number) =>
-      select(await request(document, { ...variables, page, pageSize } as TVariables));
+      select(await request(document, { ...variables, page, pageSize, withPageInfo: page === 1 } as TVariables));
 
     const first = await fetchPage(1);
+    if (!first.pageInfo) {
+      throw new ContentFetchError('graphql', url, `The CMS sent the first page of a list without its pageInfo (${operationName(toDocument(document)) ?? "a query"}).`);
+    }
     const { pageCount, total } = first.pageInfo;
     const laterPageNumbers = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
     // `request` already goes through the limiter, so this stays within `concurrency`.

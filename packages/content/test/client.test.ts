@@ -8,7 +8,7 @@ const URL_ = 'http://cms.test/graphql';
 const QUERY = '{ ping }';
 
 interface ArticlesResult {
-  articles_connection: { nodes: { documentId: string }[]; pageInfo: { pageCount: number; total: number } };
+  articles_connection: { nodes: { documentId: string }[]; pageInfo?: { pageCount: number; total: number } };
 }
 interface ArticlesVariables {
   locale: string;
@@ -16,10 +16,10 @@ interface ArticlesVariables {
   pageSize?: number | null;
 }
 const ARTICLES = parse(`
-  query Articles($locale: I18NLocaleCode, $page: Int, $pageSize: Int) {
+  query Articles($locale: I18NLocaleCode, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     articles_connection(locale: $locale, pagination: { page: $page, pageSize: $pageSize }) {
       nodes { documentId }
-      pageInfo { page pageSize pageCount total }
+      pageInfo @include(if: $withPageInfo) { page pageSize pageCount total }
     }
   }
 `) as TypedDocumentNode<ArticlesResult, ArticlesVariables>;
@@ -68,6 +68,7 @@ describe('fetchAllPages', () => {
   /** Serves `total` articles the way Strapi 5 pages a *_connection query. */
   function fakeStrapi(total: number, delayMs = 0) {
     const pagesRequested: unknown[] = [];
+    const pageInfoAsked = new Map<number, boolean>();
     let inFlight = 0;
     let maxInFlight = 0;
     const fetch = (async (_input: unknown, init?: RequestInit) => {
@@ -75,17 +76,19 @@ describe('fetchAllPages', () => {
       maxInFlight = Math.max(maxInFlight, inFlight);
       try {
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        const { page = 1, pageSize = 10 } = sentBody(init).variables as { page?: number; pageSize?: number };
+        const { page = 1, pageSize = 10, withPageInfo = true } = sentBody(init).variables as { page?: number; pageSize?: number; withPageInfo?: boolean };
         pagesRequested.push(page);
+        pageInfoAsked.set(page, withPageInfo);
         const ids = Array.from({ length: total }, (_, i) => ({ documentId: `doc-${i}` }));
         const nodes = ids.slice((page - 1) * pageSize, page * pageSize);
-        const pageInfo = { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+        // As `pageInfo @include(if: $withPageInfo)` answers.
+        const pageInfo = withPageInfo ? { page, pageSize, pageCount: Math.ceil(total / pageSize), total } : undefined;
         return json({ data: { articles_connection: { nodes, pageInfo } } });
       } finally {
         inFlight -= 1;
       }
     }) as typeof globalThis.fetch;
-    return { fetch, pagesRequested, maxInFlight: () => maxInFlight };
+    return { fetch, pagesRequested, pageInfoAsked, maxInFlight: () => maxInFlight };
   }
 
   it('makes one request per page and returns every node in page order', async () => {
@@ -102,7 +105,21 @@ describe('fetchAllPages', () => {
       json({ data: { articles_connection: { nodes: [], pageInfo: { pageCount: 0, total: 0 } } } }),
     );
     await client(fetch).fetchAllPages(ARTICLES, { locale: 'es' }, selectArticles, 50);
-    expect(sentBody(calls[0]).variables).toEqual({ locale: 'es', page: 1, pageSize: 50 });
+    expect(sentBody(calls[0]).variables).toEqual({ locale: 'es', page: 1, pageSize: 50, withPageInfo: true });
+  });
+
+  it('asks for pageInfo (a count, for the CMS) with the first page only', async () => {
+    const strapi = fakeStrapi(250);
+    const nodes = await client(strapi.fetch).fetchAllPages(ARTICLES, { locale: 'es' }, selectArticles, 100);
+    expect(nodes).toHaveLength(250);
+    expect(Object.fromEntries(strapi.pageInfoAsked)).toEqual({ 1: true, 2: false, 3: false });
+  });
+
+  it('fails, naming the query, when the first page comes without its pageInfo', async () => {
+    const { fetch } = scripted(() => json({ data: { articles_connection: { nodes: [{ documentId: 'a' }] } } }));
+    const error = await failure(client(fetch).fetchAllPages(ARTICLES, { locale: 'en' }, selectArticles));
+    expect(error.kind).toBe('graphql');
+    expect(error.message).toMatch(/first page of a list without its pageInfo \(.+\)/);
   });
 
   it('keeps at most `concurrency` requests in flight, and does use that many', async () => {

@@ -50,14 +50,14 @@ export const articlesPageFields = graphql(`
     nodes {
       ...Article
     }
-    pageInfo {
+    pageInfo @include(if: $withPageInfo) {
       ...PageInfo
     }
   }
 `);
 
 export const articlesQuery = graphql(`
-  query Articles($locale: I18NLocaleCode!, $status: PublicationStatus = PUBLISHED, $page: Int, $pageSize: Int) {
+  query Articles($locale: I18NLocaleCode!, $status: PublicationStatus = PUBLISHED, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     articles_connection(
       locale: $locale
       status: $status

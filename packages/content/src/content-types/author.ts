@@ -28,14 +28,14 @@ export const authorsPageFields = graphql(`
       ...Author
       updatedAt
     }
-    pageInfo {
+    pageInfo @include(if: $withPageInfo) {
       ...PageInfo
     }
   }
 `);
 
 export const authorsQuery = graphql(`
-  query Authors($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+  query Authors($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     authors_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...AuthorsPage
     }

@@ -20,14 +20,14 @@ export const interfaceTextsPageFields = graphql(`
       ...InterfaceText
       updatedAt
     }
-    pageInfo {
+    pageInfo @include(if: $withPageInfo) {
       ...PageInfo
     }
   }
 `);
 
 export const interfaceTextsQuery = graphql(`
-  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+  query InterfaceTexts($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     interfaceTexts_connection(locale: $locale, sort: ["key:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...InterfaceTextsPage
     }

@@ -41,14 +41,14 @@ export const providersPageFields = graphql(`
       ...Provider
       updatedAt
     }
-    pageInfo {
+    pageInfo @include(if: $withPageInfo) {
       ...PageInfo
     }
   }
 `);
 
 export const providersQuery = graphql(`
-  query Providers($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+  query Providers($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     providers_connection(
       locale: $locale
       sort: ["state:asc", "city:asc", "name:asc", "documentId:asc"]

@@ -22,14 +22,14 @@ export const topicsPageFields = graphql(`
       ...Topic
       updatedAt
     }
-    pageInfo {
+    pageInfo @include(if: $withPageInfo) {
       ...PageInfo
     }
   }
 `);
 
 export const topicsQuery = graphql(`
-  query Topics($locale: I18NLocaleCode!, $page: Int, $pageSize: Int) {
+  query Topics($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     topics_connection(locale: $locale, sort: ["name:asc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...TopicsPage
     }

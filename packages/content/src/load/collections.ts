@@ -30,6 +30,7 @@ import {
   topicIdsQuery,
   topicsWhereQuery,
 } from './delta-queries.js';
+import { ContentFetchError } from '../errors.js';
 import { compareText } from './merge.js';
 
 export const PAGE_SIZE = 100;
@@ -136,7 +137,12 @@ export const media: Collection<MediaStamp> = {
   full: (client) => client.fetchAllPages(mediaStampsQuery, { filters: null }, (d) => d.uploadFiles_connection ?? noPages, PAGE_SIZE),
   where: (client, _locale, filters) =>
     client.fetchAllPages(mediaStampsQuery, { filters: filters as UploadFileFiltersInput }, (d) => d.uploadFiles_connection ?? noPages, PAGE_SIZE),
-  ids: async (client, _locale, page, pageSize) => (await client.request(mediaStampsQuery, { page, pageSize })).uploadFiles_connection ?? noPages,
+  ids: async (client, _locale, page, pageSize) => {
+    const listed = (await client.request(mediaStampsQuery, { page, pageSize })).uploadFiles_connection ?? noPages;
+    // Asked with its pageInfo: $withPageInfo defaults to true.
+    if (!listed.pageInfo) throw new ContentFetchError('graphql', '', 'The CMS listed media files without their pageInfo.');
+    return { nodes: listed.nodes, pageInfo: listed.pageInfo };
+  },
   stamps: (f) => [f.updatedAt],
   changedSince: updatedSince,
   compare: byDocumentId,

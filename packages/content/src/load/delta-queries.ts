@@ -8,7 +8,7 @@ import { graphql } from '../generated/gql.js';
 // the media library, the rest of a long delta, and the listings.
 
 export const articlesWhereQuery = graphql(`
-  query ArticlesWhere($locale: I18NLocaleCode!, $filters: ArticleFiltersInput!, $page: Int, $pageSize: Int) {
+  query ArticlesWhere($locale: I18NLocaleCode!, $filters: ArticleFiltersInput!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     articles_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...ArticlesPage
     }
@@ -29,7 +29,7 @@ export const articleIdsQuery = graphql(`
 `);
 
 export const authorsWhereQuery = graphql(`
-  query AuthorsWhere($locale: I18NLocaleCode!, $filters: AuthorFiltersInput!, $page: Int, $pageSize: Int) {
+  query AuthorsWhere($locale: I18NLocaleCode!, $filters: AuthorFiltersInput!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     authors_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...AuthorsPage
     }
@@ -50,7 +50,7 @@ export const authorIdsQuery = graphql(`
 `);
 
 export const topicsWhereQuery = graphql(`
-  query TopicsWhere($locale: I18NLocaleCode!, $filters: TopicFiltersInput!, $page: Int, $pageSize: Int) {
+  query TopicsWhere($locale: I18NLocaleCode!, $filters: TopicFiltersInput!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     topics_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...TopicsPage
     }
@@ -71,7 +71,7 @@ export const topicIdsQuery = graphql(`
 `);
 
 export const providersWhereQuery = graphql(`
-  query ProvidersWhere($locale: I18NLocaleCode!, $filters: ProviderFiltersInput!, $page: Int, $pageSize: Int) {
+  query ProvidersWhere($locale: I18NLocaleCode!, $filters: ProviderFiltersInput!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     providers_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...ProvidersPage
     }
@@ -92,7 +92,7 @@ export const providerIdsQuery = graphql(`
 `);
 
 export const interfaceTextsWhereQuery = graphql(`
-  query InterfaceTextsWhere($locale: I18NLocaleCode!, $filters: InterfaceTextFiltersInput!, $page: Int, $pageSize: Int) {
+  query InterfaceTextsWhere($locale: I18NLocaleCode!, $filters: InterfaceTextFiltersInput!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     interfaceTexts_connection(locale: $locale, filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       ...InterfaceTextsPage
     }
@@ -117,14 +117,14 @@ export const interfaceTextIdsQuery = graphql(`
  * cover or an author's photo may change, or vanish, without the article or author changing).
  */
 export const mediaStampsQuery = graphql(`
-  query MediaStamps($filters: UploadFileFiltersInput, $page: Int, $pageSize: Int) {
+  query MediaStamps($filters: UploadFileFiltersInput, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
     uploadFiles_connection(filters: $filters, sort: ["documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
       nodes {
         documentId
         url
         updatedAt
       }
-      pageInfo {
+      pageInfo @include(if: $withPageInfo) {
         ...PageInfo
       }
     }

@@ -10,6 +10,7 @@ export const localeChangesQuery = graphql(`
   query LocaleChanges(
     $locale: I18NLocaleCode!
     $pageSize: Int!
+    $withPageInfo: Boolean! = true
     $withArticles: Boolean!
     $articles: ArticleFiltersInput
     $withAuthors: Boolean!

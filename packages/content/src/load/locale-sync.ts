@@ -12,7 +12,7 @@ import type { LocaleNodeSets } from './incremental.js';
 import { localeChangesQuery, localeCountsQuery } from './locale-queries.js';
 import { deltaFilters, mergeDelta, readInFull, type Synced, type SyncOptions } from './sync.js';
 
-type Page<N> = { nodes: N[]; pageInfo: { pageCount: number; total: number } };
+type Page<N> = { nodes: N[]; pageInfo?: { pageCount: number; total: number } };
 type Counted = { pageInfo: { total: number } } | null | undefined;
 
 /** What a locale's sync does with one collection: ask for its delta (`filters`), or read it in full (`full`, started at once). */
@@ -91,7 +91,8 @@ export async function syncLocaleTogether(client: ContentClient, locale: string, 
 /** A delta whole: its first page as the combined request gave it, and the others (many changes) read as syncCollection reads a delta. */
 async function restOf<N extends { documentId: string }>(client: ContentClient, locale: string, plan: Plan<N> | null, first: Page<N> | null | undefined) {
   if (!plan?.filters) return null;
-  if (!first) throw unanswered(plan.collection, locale);
+  // The combined request asks for the first page's pageInfo ($withPageInfo defaults to true).
+  if (!first?.pageInfo) throw unanswered(plan.collection, locale);
   return first.pageInfo.pageCount > 1 ? plan.collection.where(client, locale, plan.filters) : first.nodes;
 }
 
