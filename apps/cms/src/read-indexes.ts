@@ -33,7 +33,7 @@ export function addSiteReadIndexes(strapi: Core.Strapi) {
  * is made here, after the schema sync, on every start (SQLite and PostgreSQL; bootstrap runs
  * under the start-up lock); Strapi's sync leaves indexes it did not make alone.
  */
-export const ARTICLE_READ_INDEX = 'articles_read_order_idx';
+const ARTICLE_READ_INDEX = 'articles_read_order_idx';
 
 export async function ensureArticleReadIndex(strapi: Core.Strapi) {
   const { tableName, attributes } = strapi.db.metadata.get('api::article.article');
