@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createContentClient, loadSiteContent } from '@solace/content';
+import { articlesQuery, createContentClient, loadSiteContent } from '@solace/content';
 import { SITE_DIR } from '../src/env.js';
 import { newSecret } from '../test/start/run-start.js';
 import { freePort, startCorpusCms } from './bench-cms.js';
@@ -29,19 +29,6 @@ type Context = ServedContext & {
   floor?: { pages: number; totalMs: number; cpuMs: number };
 };
 
-// The site's own article selection, relations included (as packages/content asks for it).
-const ARTICLES_WITH_RELATIONS = `query BenchArticles($locale: I18NLocaleCode!, $page: Int, $pageSize: Int, $withPageInfo: Boolean! = true) {
-  articles_connection(locale: $locale, sort: ["date:desc", "publishedAt:desc", "documentId:asc"], pagination: { page: $page, pageSize: $pageSize }) {
-    nodes {
-      documentId locale title slug summary body date publishedAt updatedAt coverAlt
-      cover { url alternativeText width height }
-      author { documentId }
-      topics(pagination: { pageSize: 100 }) { documentId }
-      seo { metaTitle metaDescription canonicalUrl }
-    }
-    pageInfo @include(if: $withPageInfo) { pageCount total }
-  }
-}`;
 const LOCALES = '{ i18NLocales { code } }';
 
 const value = (figure: number | undefined | null) => figure ?? null;
@@ -88,14 +75,12 @@ const rows: Row<Context>[] = [
       const cms = cmsOf(c);
       const client = createContentClient({ url: `${cms.url}/graphql`, token: cms.token });
       const { i18NLocales } = await client.request<{ i18NLocales: { code: string }[] }>(LOCALES);
-      type Page = { articles_connection: { nodes: unknown[]; pageInfo?: { pageCount: number; total: number } } };
+      // The build's own query and page size: every field and relation a build asks for.
       const fetchAll = async () =>
         (
           await Promise.all(
             i18NLocales.map(({ code }) =>
-              client.fetchAllPages<Page, { locale: string; page?: number; pageSize?: number }, unknown>(
-                ARTICLES_WITH_RELATIONS, { locale: code }, (d) => d.articles_connection, 100,
-              ),
+              client.fetchAllPages(articlesQuery, { locale: code }, (d) => d.articles_connection ?? { nodes: [] }, 100),
             ),
           )
         ).flat().length;

@@ -7,4 +7,6 @@ export { checkAhead, loadSiteContent, loadSiteContentSince } from './load.js';
 export { CONTENT_NODES_FORMAT, type ContentNodes, type FetchReport } from './load/incremental.js';
 // The find-care benchmark maps the CMS's demo listings with the same mapper as the build.
 export { toProvider, type ProviderNode } from './content-types/provider.js';
+// The fetch benchmark asks for the articles exactly as a build does.
+export { articlesQuery } from './content-types/article.js';
 export { fetchSchemaSdl } from './schema-introspection.js';
