@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { adminLogin, graphql } from '../testing';
-import { resolverConfigOf, wrapperIsInert } from '../src/graphql-fast-fields';
+import { authOnlyConfig, resolverConfigOf, wrapperIsInert } from '../src/graphql-fast-fields';
 
 const cms = inject('cms');
 
@@ -178,6 +178,26 @@ describe(`GraphQL fields without Strapi's pass-through wrapper (${cms.database})
     expect(JSON.stringify(refused.data ?? null)).not.toMatch(/"title":"/);
   });
 
+  it("checks each relation's scope on its own, within one request", async () => {
+    // Authors may be read, topics not: one request asks for both, on every article of the page.
+    const token = await customToken(['api::article.article.find', 'api::author.author.find']);
+    // topics_connection, unlike topics, may be null: a refusal leaves the article's other fields.
+    const res = await graphql<{ articles_connection: { nodes: { author: unknown; topics_connection: unknown }[] } }>(
+      cms,
+      '{ articles_connection(locale: "en") { nodes { documentId author { documentId } topics_connection { nodes { documentId } } } } }',
+      {},
+      token,
+    );
+    const refusedPaths = (res.errors as { message: string; path?: (string | number)[] }[] | undefined)?.map((e) => e.path?.at(-1));
+    const nodes = res.data!.articles_connection.nodes;
+    expect(nodes.length).toBeGreaterThan(1);
+    // Every article's topics refused (not only the first's), no author refused.
+    expect(refusedPaths).toEqual(nodes.map(() => 'topics_connection'));
+    expect(nodes.every((n) => n.topics_connection === null)).toBe(true);
+    expect(forbidden(res)).toMatch(/forbidden/i);
+    expect(nodes.filter((n) => n.author !== null).length).toBeGreaterThan(0);
+  });
+
   it("keeps the site token's answers read-only: mutations stay refused", async () => {
     const res = await graphql(cms, 'mutation { createTopic(data: { name: "x" }, locale: "en") { documentId } }');
     expect(forbidden(res)).toMatch(/forbidden/i);
@@ -193,6 +213,18 @@ describe('which wrappers are pass-through', () => {
     expect(wrapperIsInert('Article', { policies: ['is-editor'] })).toBe(false);
     expect(wrapperIsInert('Article', { middlewares: [() => undefined] })).toBe(false);
     for (const root of ['Query', 'Mutation', 'Subscription']) expect(wrapperIsInert(root, undefined)).toBe(false);
+  });
+
+  it('checks once per request only the fields whose configuration is an auth scope and nothing else', () => {
+    const auth = { scope: ['api::author.author.find'] };
+    expect(authOnlyConfig('Article', { auth })).toBe(auth);
+    expect(authOnlyConfig('Article', { auth, policies: [], middlewares: [] })).toBe(auth);
+    expect(authOnlyConfig('Article', { auth, policies: ['is-editor'] })).toBeNull();
+    expect(authOnlyConfig('Article', { auth, middlewares: [() => undefined] })).toBeNull();
+    expect(authOnlyConfig('Article', { auth: false })).toBeNull();
+    expect(authOnlyConfig('Article', {})).toBeNull();
+    expect(authOnlyConfig('Article', undefined)).toBeNull();
+    for (const root of ['Query', 'Mutation', 'Subscription']) expect(authOnlyConfig(root, { auth })).toBeNull();
   });
 
   it('reads a field configuration as Strapi does: the "Type.field" key, else the nested path', () => {
