@@ -119,7 +119,7 @@ export function extendGraphqlWithArticleDrafts(strapi: Core.Strapi) {
 /**
  * A row of the versions listing is two short strings, a fiftieth of a draft's (its body alone is
  * kilobytes): the listing pages at ten times the GraphQL plugin's maxLimit, so a preview build
- * lists a locale's 1,000 drafts in one request, not ten.
+ * lists a locale's 1,000 drafts in one request, not four.
  */
 const VERSIONS_PAGE_SCALE = 10;
 

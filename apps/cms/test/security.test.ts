@@ -161,14 +161,14 @@ describe(`GraphQL limits (${cms.database})`, () => {
     expect(res.data ?? null).toBeNull();
   });
 
-  it('caps a page size above maxLimit at 100', async () => {
+  it('caps a GraphQL page above maxLimit at 250, and a REST page at 100', async () => {
     const res = await graphql<{ providers_connection: { nodes: unknown[]; pageInfo: { pageSize: number; total: number } } }>(
       cms,
       '{ providers_connection(locale: "en", pagination: { pageSize: 5000 }) { nodes { name } pageInfo { pageSize total } } }',
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.providers_connection.pageInfo.pageSize).toBe(100);
-    expect(res.data!.providers_connection.nodes.length).toBeLessThanOrEqual(100);
+    expect(res.data!.providers_connection.pageInfo.pageSize).toBe(250);
+    expect(res.data!.providers_connection.nodes.length).toBeLessThanOrEqual(250);
 
     const rest = await fetch(`${cms.url}/api/providers?pagination[pageSize]=5000`, {
       headers: { authorization: `Bearer ${cms.siteToken}` },
@@ -177,7 +177,7 @@ describe(`GraphQL limits (${cms.database})`, () => {
     expect(body.meta.pagination.pageSize).toBe(100);
   });
 
-  it("caps the preview's drafts at 100 a page, and their versions (two short fields) at 1000", async () => {
+  it("caps the preview's drafts at 250 a page, and their versions (two short fields) at 2500", async () => {
     type Paged = { pageInfo: { pageSize: number } };
     const res = await graphql<{ articleDrafts: Paged; articleDraftVersions: Paged }>(
       cms,
@@ -185,7 +185,7 @@ describe(`GraphQL limits (${cms.database})`, () => {
          articleDraftVersions(locale: "en", pagination: { pageSize: 5000 }) { pageInfo { pageSize } } }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.articleDrafts.pageInfo.pageSize).toBe(100);
-    expect(res.data!.articleDraftVersions.pageInfo.pageSize).toBe(1000);
+    expect(res.data!.articleDrafts.pageInfo.pageSize).toBe(250);
+    expect(res.data!.articleDraftVersions.pageInfo.pageSize).toBe(2500);
   });
 });

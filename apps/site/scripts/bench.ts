@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { articlesQuery, createContentClient, loadSiteContent } from '@solace/content';
+import { articlesQuery, createContentClient, loadSiteContent, PAGE_SIZE } from '@solace/content';
 import { SITE_DIR } from '../src/env.js';
 import { newSecret } from '../test/start/run-start.js';
 import { freePort, startCorpusCms } from './bench-cms.js';
@@ -80,7 +80,7 @@ const rows: Row<Context>[] = [
         (
           await Promise.all(
             i18NLocales.map(({ code }) =>
-              client.fetchAllPages(articlesQuery, { locale: code }, (d) => d.articles_connection ?? { nodes: [] }, 100),
+              client.fetchAllPages(articlesQuery, { locale: code }, (d) => d.articles_connection ?? { nodes: [] }, PAGE_SIZE),
             ),
           )
         ).flat().length;

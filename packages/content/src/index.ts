@@ -7,6 +7,7 @@ export { checkAhead, loadSiteContent, loadSiteContentSince } from './load.js';
 export { CONTENT_NODES_FORMAT, type ContentNodes, type FetchReport } from './load/incremental.js';
 // The find-care benchmark maps the CMS's demo listings with the same mapper as the build.
 export { toProvider, type ProviderNode } from './content-types/provider.js';
-// The fetch benchmark asks for the articles exactly as a build does.
+// The fetch benchmark asks for the articles exactly as a build does, at its page size.
 export { articlesQuery } from './content-types/article.js';
+export { PAGE_SIZE } from './load/collections.js';
 export { fetchSchemaSdl } from './schema-introspection.js';

@@ -33,7 +33,8 @@ import {
 import { ContentFetchError } from '../errors.js';
 import { compareText } from './merge.js';
 
-export const PAGE_SIZE = 100;
+/** The CMS's largest page (its GraphQL `maxLimit`): fewer requests, each with a fixed cost to the CMS. */
+export const PAGE_SIZE = 250;
 const noPages = { nodes: [], pageInfo: { pageCount: 0, total: 0 } };
 /** A node as the lists ask for it: its fragment and when it last changed (the delta's cursor). */
 export type Stamped<F> = F & { updatedAt: string | null };
