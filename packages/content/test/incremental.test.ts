@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContentClient } from '../src/client.js';
 import { ContentValidationError } from '../src/errors.js';
 import { checkAhead, loadSiteContent, loadSiteContentSince } from '../src/load.js';
+import { PAGE_SIZE } from '../src/load/collections.js';
 import { rawArticle } from './fixtures.js';
 
 type Row = Record<string, unknown> & { documentId: string; updatedAt: string | null; publishedAt?: string | null };
@@ -148,12 +149,13 @@ describe('loadSiteContentSince', () => {
   it('reads a delta longer than the page its locale\'s request brings whole, before counting', async () => {
     const cms = fakeCms();
     const first = await load(cms.client, null);
-    for (let i = 0; i < 150; i++) {
+    const longer = PAGE_SIZE + 50;
+    for (let i = 0; i < longer; i++) {
       cms.data.topics.push({ documentId: `t-new-${i}`, locale: 'en', slug: `new-${i}`, name: `New topic ${i}`, description: null, updatedAt: cms.stamp(40) });
     }
     cms.requests.length = 0;
     const next = await load(cms.client, first.nodes);
-    expect(next.report).toMatchObject({ mode: 'delta', fetched: 150 });
+    expect(next.report).toMatchObject({ mode: 'delta', fetched: longer });
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
     // Its first page came with the other deltas; all of it was read again (as a delta is), then counted.
     const topicRequests = cms.requests.filter((r) => r.startsWith('TopicsWhere') || r.startsWith('LocaleCounts '));
