@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { eachFile } from '../src/incremental/copy.js';
-import { beginsWith, expectedPages, headOfIndex, searchInputOf, unchangedSince, type SearchOrder } from '../src/indexed-pages.js';
+import { beginsWith, expectedPages, headOfIndex, searchInputOf, searchOrderOf, unchangedSince, type ArticleStamps, type SearchOrder } from '../src/indexed-pages.js';
 
 /** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
 export type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
@@ -137,15 +137,15 @@ function startRun(outputDir: string, { language, head }: { language: string; hea
 
 /**
  * Started once the content is known, before the plan: the language a change most likely
- * re-indexes, with the pages whose article has not changed since the previous build fetched its
- * content (`keptAt`; src/indexed-pages.ts, unchangedSince), as the previous output `previousDir`
- * has them. Pagefind indexes them on the other core while this build works out its plan and
+ * re-indexes, with the pages whose article has the stamp it had in the previous build's content
+ * (`previous`; src/indexed-pages.ts, unchangedSince), as the previous output `previousDir` has them. Pagefind indexes them on the other core while this build works out its plan and
  * renders. A guess, checked once the pages are rendered (`fits`): a page rendered again for what
  * it shows of others (its related articles) gives the same input, one whose author was renamed
  * does not, and then the run is dropped.
  */
-export function startBeforePlan(previousDir: string, indexed: ReadonlyMap<string, string>, order: SearchOrder, keptAt: string, inputs: SearchInputs) {
-  const guess = headOfIndex(indexed, unchangedSince(indexed, order, keptAt), order);
+export function startBeforePlan(previousDir: string, indexed: ReadonlyMap<string, string>, model: unknown, previous: ArticleStamps, inputs: SearchInputs) {
+  const order = searchOrderOf(model);
+  const guess = headOfIndex(indexed, unchangedSince(indexed, model, previous), order);
   return guess ? startRun(previousDir, guess, inputs, 'before the plan') : null;
 }
 

@@ -16,7 +16,7 @@ import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, writtenPag
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
-import { searchOrderOf } from './indexed-pages.js';
+import { articleStampsOf } from './indexed-pages.js';
 import { lockOutput } from './output-lock.js';
 
 export type BuildResult = {
@@ -135,6 +135,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // Without a previous output every page is rendered: Eleventy loads while the content arrives.
     if (!previous.manifest) void loadEleventy();
+    // Taken before the load, which brings the kept nodes up to date.
+    const keptStamps = keptNodes ? articleStampsOf(keptNodes) : null;
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
@@ -144,7 +146,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
     const inputs = start.searchInputs;
-    if (previous.manifest && keptNodes?.fetchedAt) early = startBeforePlan(env.outputDir, indexed, searchOrderOf(model), keptNodes.fetchedAt, inputs);
+    if (previous.manifest && keptStamps) early = startBeforePlan(env.outputDir, indexed, model, keptStamps, inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
     phases.mark('content and model');

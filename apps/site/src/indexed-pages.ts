@@ -1,3 +1,5 @@
+import type { ContentNodes } from '@solace/content';
+
 /** Only pages with this attribute (the articles) go into the search index, as soon as one page has it. */
 const SEARCH_BODY_MARKER = 'data-pagefind-body';
 
@@ -46,6 +48,9 @@ const htmlLang = (html: string) => /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.
 
 /** Each article's output file (relative, with "/") and when its content last changed. */
 export type SearchOrder = ReadonlyMap<string, string>;
+
+/** An article page of the model, as far as the guess below reads it. */
+type IndexedArticle = { url: string; article: { updatedAt: string; locale: string; documentId: string } };
 
 /**
  * The order Pagefind is given a language's pages in (its index numbers them so): by when their
@@ -119,17 +124,38 @@ export function headOfIndex(
   return head.length ? { language, head } : null;
 }
 
+/** Each article's stamp in some content, by locale and documentId ("en abc123"). */
+export type ArticleStamps = ReadonlyMap<string, string>;
+
+const articleKey = (locale: string, documentId: string) => `${locale} ${documentId}`;
+
+/** The articles' stamps in the content a build kept (published articles, or a preview's drafts). */
+export function articleStampsOf(nodes: ContentNodes): ArticleStamps {
+  const stamps = new Map<string, string>();
+  for (const [locale, sets] of Object.entries(nodes.locales)) {
+    for (const node of [...(sets.articles ?? []), ...(sets.articleDrafts ?? [])]) {
+      if (node?.documentId && node.updatedAt) stamps.set(articleKey(locale, node.documentId), node.updatedAt);
+    }
+  }
+  return stamps;
+}
+
 /**
  * A guess, before the plan, at which indexed pages a build takes as they were: those whose
- * article is still there and has not changed since `keptAt` (when the previous build's fetch
- * began, by the CMS's clock; an article's stamp only moves forward when it changes). Only a guess:
- * what a page shows of other documents (its author's name) can change without its stamp.
+ * article has the stamp it had in the content the previous build used (`previous`; a stamp
+ * only changes when its article does). Only a guess: what a page shows of other documents (its
+ * author's name) can change without its stamp.
  */
-export function unchangedSince(indexed: ReadonlyMap<string, string>, order: SearchOrder, keptAt: string) {
-  const until = Date.parse(keptAt);
+export function unchangedSince(indexed: ReadonlyMap<string, string>, model: unknown, previous: ArticleStamps) {
+  const articles = (model as { articles?: IndexedArticle[] } | undefined)?.articles;
+  const stampOf = new Map(
+    (Array.isArray(articles) ? articles : [])
+      .filter((page) => page.url.endsWith('/'))
+      .map((page) => [fileOfUrl(page.url), { key: articleKey(page.article.locale, page.article.documentId), stamp: page.article.updatedAt }]),
+  );
   return (file: string) => {
-    const stamp = order.get(file);
-    return indexed.has(file) && stamp !== undefined && Date.parse(stamp) <= until;
+    const page = stampOf.get(file);
+    return indexed.has(file) && page !== undefined && previous.get(page.key) === page.stamp;
   };
 }
 

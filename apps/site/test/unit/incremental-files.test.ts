@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
-import { beginsWith, bySearchOrder, expectedPages, headOfIndex, inSearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
+import { articleStampsOf, beginsWith, bySearchOrder, expectedPages, headOfIndex, inSearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
+import type { ContentNodes } from '@solace/content';
 
 describe('searchLanguageOf', () => {
   it('names the index Pagefind puts a marked page in: its <html lang>, lower-cased', () => {
@@ -118,24 +119,52 @@ describe('headOfIndex', () => {
     expect(beginsWith(['a'], ['a', 'b'])).toBe(false);
   });
 
-  describe('guessed before the plan, from the articles\' stamps (unchangedSince)', () => {
-    const fetchedAt = '2026-02-01T10:00:00.000Z';
+  describe("guessed before the plan, from the articles' stamps (unchangedSince)", () => {
+    // The model's article pages for `order`, each article's stamp as in `stamps`.
+    const modelOf = (stamps: ReadonlyMap<string, string>) => ({
+      articles: [...stamps].map(([file, updatedAt]) => ({
+        url: `/${file.replace(/index\.html$/, '')}`,
+        article: { updatedAt, locale: file.slice(0, 2), documentId: file.split('/')[2] },
+      })),
+    });
+    const stampsIn = (stamps: ReadonlyMap<string, string>) => new Map([...stamps].map(([file, stamp]) => [`${file.slice(0, 2)} ${file.split('/')[2]}`, stamp]));
+    const previous = stampsIn(order);
 
-    it('takes a page as unchanged while its article is stamped no later than the previous fetch', () => {
+    it('takes a page as unchanged while its article has the stamp it had in the previous content', () => {
       const edited = new Map([...order, ['en/articles/a/index.html', '2026-02-01T10:00:00.500Z']]);
-      const unchanged = unchangedSince(indexed, edited, fetchedAt);
+      const unchanged = unchangedSince(indexed, modelOf(edited), previous);
       expect([...edited.keys()].filter(unchanged)).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'es/articles/a/index.html']);
       // The same head as the carried pages give once the plan is known.
       expect(headOfIndex(indexed, unchanged, edited)).toEqual(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited));
     });
 
-    it('takes no page as unchanged that is new, gone, or stamped in a way it cannot read', () => {
-      const changed = new Map([...order, ['es/articles/new/index.html', '2026-01-01'], ['en/articles/c/index.html', 'not a date']]);
+    it('compares stamps, not times: an article changed in the second the previous fetch began is unchanged since', () => {
+      const late = new Map([...order, ['en/articles/a/index.html', '2026-02-01T10:00:00.900Z']]);
+      expect(unchangedSince(indexed, modelOf(late), stampsIn(late))('en/articles/a/index.html')).toBe(true);
+    });
+
+    it('takes no page as unchanged that is new, gone, or had no stamp before', () => {
+      const changed = new Map([...order, ['es/articles/new/index.html', '2026-01-01']]);
       changed.delete('en/articles/b/index.html');
-      const unchanged = unchangedSince(indexed, changed, fetchedAt);
+      const before = new Map(previous);
+      before.delete('en c');
+      const unchanged = unchangedSince(indexed, modelOf(changed), before);
       expect(['es/articles/new/index.html', 'en/articles/b/index.html', 'en/articles/c/index.html'].filter(unchanged)).toEqual([]);
       expect(unchanged('en/articles/a/index.html')).toBe(true);
-      expect(unchangedSince(indexed, order, 'unknown')('en/articles/a/index.html')).toBe(false);
+      expect(unchangedSince(indexed, undefined, previous)('en/articles/a/index.html')).toBe(false);
+    });
+
+    it("reads the kept content's stamps by locale and documentId, a preview's drafts included", () => {
+      const nodes = {
+        fetchedAt: null,
+        localeList: [],
+        media: [],
+        locales: {
+          en: { articles: [{ documentId: 'a', updatedAt: '2026-01-01' }, { documentId: 'n', updatedAt: null }], articleDrafts: [] },
+          es: { articles: [], articleDrafts: [{ documentId: 'a', updatedAt: '2026-01-02' }] },
+        },
+      } as unknown as ContentNodes;
+      expect(articleStampsOf(nodes)).toEqual(new Map([['en a', '2026-01-01'], ['es a', '2026-01-02']]));
     });
   });
 });
