@@ -138,7 +138,8 @@ function startRun(outputDir: string, { language, head }: { language: string; hea
 /**
  * Started once the content is known, before the plan: the language a change most likely
  * re-indexes, with the pages whose article has the stamp it had in the previous build's content
- * (`previous`; src/indexed-pages.ts, unchangedSince), as the previous output `previousDir` has them. Pagefind indexes them on the other core while this build works out its plan and
+ * (`previous`; src/indexed-pages.ts, unchangedSince), as the previous output `previousDir` has
+ * them. Pagefind indexes them on the other core while this build works out its plan and
  * renders. A guess, checked once the pages are rendered (`fits`): a page rendered again for what
  * it shows of others (its related articles) gives the same input, one whose author was renamed
  * does not, and then the run is dropped.
