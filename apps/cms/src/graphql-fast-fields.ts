@@ -42,21 +42,19 @@ type Auth = { verify: (auth: unknown, config: unknown) => unknown };
 const isObjectType = (type: unknown): type is ObjectType =>
   Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
 
+/** Whether Strapi's wrapper of a field runs nothing but, at most, its auth check: off the root types, no policies, no middlewares. */
+const runsAuthAtMost = (typeName: string, config: ResolverConfig | undefined) =>
+  !ROOT_TYPES.has(typeName) && !typeName.startsWith('__') && (config == null || (isEmptyList(config.policies) && isEmptyList(config.middlewares)));
+
+/** The wrapper verifies auth off the root types only when `auth` is set (null counts as unset) and not false. */
+const checksAuth = (config: ResolverConfig | undefined) => config?.auth != null && config.auth !== false;
+
 /** The fields Strapi's wrapper would only pass through: non-root, and nothing configured that it would run. */
-export function wrapperIsInert(typeName: string, config: ResolverConfig | undefined) {
-  if (ROOT_TYPES.has(typeName) || typeName.startsWith('__')) return false;
-  if (config == null) return true;
-  // The wrapper verifies auth off the root types only when `auth` is set (null counts as unset) and not false.
-  const noAuth = config.auth == null || config.auth === false;
-  return noAuth && isEmptyList(config.policies) && isEmptyList(config.middlewares);
-}
+export const wrapperIsInert = (typeName: string, config: ResolverConfig | undefined) => runsAuthAtMost(typeName, config) && !checksAuth(config);
 
 /** The auth configuration of a field whose wrapper only checks it (no policies, no middlewares), else null. */
-export function authOnlyConfig(typeName: string, config: ResolverConfig | undefined): unknown {
-  if (ROOT_TYPES.has(typeName) || typeName.startsWith('__') || config == null) return null;
-  if (config.auth == null || config.auth === false) return null;
-  return isEmptyList(config.policies) && isEmptyList(config.middlewares) ? config.auth : null;
-}
+export const authOnlyConfig = (typeName: string, config: ResolverConfig | undefined): unknown =>
+  runsAuthAtMost(typeName, config) && checksAuth(config) ? config!.auth : null;
 
 /** Nothing, or an empty list. */
 export const isEmptyList = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
