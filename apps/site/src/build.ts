@@ -135,8 +135,6 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // Without a previous output every page is rendered: Eleventy loads while the content arrives.
     if (!previous.manifest) void loadEleventy();
-    // Taken before the load, which brings the kept nodes up to date.
-    const keptStamps = keptNodes ? articleStampsOf(keptNodes) : null;
     // With the previous output at hand, content that is the kept nodes' exactly needs no model.
     loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
@@ -146,7 +144,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
     const inputs = start.searchInputs;
-    if (previous.manifest && keptStamps) early = startBeforePlan(env.outputDir, indexed, model, keptStamps, inputs);
+    if (previous.manifest && keptNodes) early = startBeforePlan(env.outputDir, indexed, model, articleStampsOf(keptNodes), inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
     phases.mark('content and model');

@@ -49,8 +49,15 @@ const htmlLang = (html: string) => /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.
 /** Each article's output file (relative, with "/") and when its content last changed. */
 export type SearchOrder = ReadonlyMap<string, string>;
 
-/** An article page of the model, as far as the guess below reads it. */
-type IndexedArticle = { url: string; article: { updatedAt: string; locale: string; documentId: string } };
+/** An article page of the model, as far as the search order and the guess below read it. */
+type ModelArticlePage = { url: string; article: { updatedAt: string; locale: string; documentId: string } };
+
+/** The model's article pages with their output file (read as the model comes: none without one). */
+function articlePagesOf(model: unknown) {
+  const articles = (model as { articles?: ModelArticlePage[] } | undefined)?.articles;
+  if (!Array.isArray(articles)) return [];
+  return articles.filter((page) => page.url.endsWith('/')).map((page) => ({ file: fileOfUrl(page.url), article: page.article }));
+}
 
 /**
  * The order Pagefind is given a language's pages in (its index numbers them so): by when their
@@ -59,9 +66,7 @@ type IndexedArticle = { url: string; article: { updatedAt: string; locale: strin
  * comes last, so its language's other pages can be indexed before it is rendered.
  */
 export function searchOrderOf(model: unknown): SearchOrder {
-  const articles = (model as { articles?: { url: string; article: { updatedAt: string } }[] } | undefined)?.articles;
-  if (!Array.isArray(articles)) return new Map();
-  return new Map(articles.filter((page) => page.url.endsWith('/')).map((page) => [fileOfUrl(page.url), page.article.updatedAt]));
+  return new Map(articlePagesOf(model).map(({ file, article }) => [file, article.updatedAt]));
 }
 
 export const bySearchOrder = (order: SearchOrder) => (a: string, b: string) => {
@@ -147,15 +152,10 @@ export function articleStampsOf(nodes: ContentNodes): ArticleStamps {
  * author's name) can change without its stamp.
  */
 export function unchangedSince(indexed: ReadonlyMap<string, string>, model: unknown, previous: ArticleStamps) {
-  const articles = (model as { articles?: IndexedArticle[] } | undefined)?.articles;
-  const stampOf = new Map(
-    (Array.isArray(articles) ? articles : [])
-      .filter((page) => page.url.endsWith('/'))
-      .map((page) => [fileOfUrl(page.url), { key: articleKey(page.article.locale, page.article.documentId), stamp: page.article.updatedAt }]),
-  );
+  const articleOf = new Map(articlePagesOf(model).map(({ file, article }) => [file, article]));
   return (file: string) => {
-    const page = stampOf.get(file);
-    return indexed.has(file) && page !== undefined && previous.get(page.key) === page.stamp;
+    const article = articleOf.get(file);
+    return indexed.has(file) && article !== undefined && previous.get(articleKey(article.locale, article.documentId)) === article.updatedAt;
   };
 }
 
