@@ -12,8 +12,13 @@ import selfAssessmentPlugin from './_config/self-assessment.js';
 import stylesPlugin from './_config/styles.js';
 import type { EleventyConfig } from './_config/types.js';
 
-// One concern per plugin, each in _config/.
-export default function (eleventyConfig: EleventyConfig) {
+// One concern per plugin, each in _config/. Directories and formats are set here, not exported as
+// `config`: a build hands this function to Eleventy rather than a file to import (src/build.ts).
+export default function configureSite(eleventyConfig: EleventyConfig) {
+  eleventyConfig.setInputDirectory('content');
+  eleventyConfig.setIncludesDirectory('../_includes');
+  eleventyConfig.setDataDirectory('../_data');
+  eleventyConfig.setTemplateFormats('njk');
   eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(i18nPlugin);
@@ -28,13 +33,3 @@ export default function (eleventyConfig: EleventyConfig) {
   // The route table is a browser module too (find-care.js imports it): the same file, served as /js/routes.js.
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), fileURLToPath(import.meta.resolve('@solace/routes')))]: 'js/routes.js' });
 }
-
-export const config = {
-  dir: {
-    input: 'content',
-    includes: '../_includes',
-    data: '../_data',
-  },
-  templateFormats: ['njk'],
-  htmlTemplateEngine: 'njk',
-};

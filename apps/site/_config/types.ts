@@ -12,6 +12,10 @@ export type EleventyConfig = {
   addWatchTarget: (target: string) => void;
   addPlugin: (plugin: (config: EleventyConfig) => void) => void;
   setLibrary: (name: string, lib: unknown) => void;
+  setInputDirectory: (dir: string) => void;
+  setIncludesDirectory: (dir: string) => void;
+  setDataDirectory: (dir: string) => void;
+  setTemplateFormats: (formats: string) => void;
   directories: { output: string; input: string };
   ignores: { add: (glob: string) => void };
   on: (event: string, fn: (...args: never[]) => unknown) => void;

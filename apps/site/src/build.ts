@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { collectPendingWork } from '../_config/pending-work.js';
@@ -53,13 +52,13 @@ export type BuildOptions = {
  * content arrives. A process started ahead loads them first.
  */
 let eleventyCode: Promise<typeof import('@11ty/eleventy').default> | null = null;
+let configureSite: typeof import('../eleventy.config.js').default;
 export function loadEleventy() {
   if (!eleventyCode) {
-    eleventyCode = Promise.all([
-      import('@11ty/eleventy'),
-      // Eleventy imports its config by the same URL: this import is the one it finds.
-      import(pathToFileURL(path.join(SITE_DIR, 'eleventy.config.ts')).href),
-    ]).then(([eleventy]) => eleventy.default);
+    eleventyCode = Promise.all([import('@11ty/eleventy'), import('../eleventy.config.js')]).then(([eleventy, site]) => {
+      configureSite = site.default;
+      return eleventy.default;
+    });
     // Awaited when the render starts; a failure before then is not an unhandled one.
     eleventyCode.catch(() => {});
   }
@@ -188,12 +187,15 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         plan.mode === 'incremental'
           ? { dir: env.outputDir, indexed, carried: new Set(files.map((file) => file.split(path.sep).join('/'))), inputs, early }
           : undefined;
+      const Eleventy = await loadEleventy();
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => {
         pending = collectPendingWork(eleventyConfig);
         provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
+        configureSite(eleventyConfig);
       };
-      const Eleventy = await loadEleventy();
-      const eleventy = new Eleventy('content', staging, { configPath: 'eleventy.config.ts', quietMode: true, config });
+      // The site's configuration as a function, not a file for Eleventy to import: the build's code
+      // may be one bundled module (scripts/run-bundled.mjs), and the plugins must be the build's own.
+      const eleventy = new Eleventy('content', staging, { configPath: false, quietMode: true, config });
       const results = (await eleventy.write()) as unknown as [unknown, WriteResult[]] | WriteResult[];
       const written = Array.isArray(results[1]) ? results[1] : (results as WriteResult[]);
       pages = written.filter((r) => r?.outputPath?.endsWith('.html')).length;

@@ -5,7 +5,7 @@ declare module '@11ty/eleventy' {
       input?: string,
       output?: string,
       // config: a configuration callback that runs before the config file.
-      options?: { configPath?: string; quietMode?: boolean; config?: (eleventyConfig: never) => unknown },
+      options?: { configPath?: string | false; quietMode?: boolean; config?: (eleventyConfig: never) => unknown },
     );
     write(): Promise<unknown>;
   }
