@@ -1,7 +1,7 @@
 // Child processes of `pnpm bench`: a script of this package under tsx, answering with its last
 // `BENCH_RESULT {json}` line and killed at its time limit; and a site build (scripts/bench-build.ts).
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { bundledArgs } from '../src/bundled.js';
 import { childEnv, SITE_DIR } from '../src/env.js';
 
 /** What scripts/bench-build.ts prints: src/build.ts's BuildResult plus its process's peak memory and CPU. */
@@ -35,11 +35,10 @@ export async function medianOfThree<R>(run: () => Promise<R>, by: (result: R) =>
   return { median: [...runs].sort((a, b) => by(a) - by(b))[1]!, runs };
 }
 
-/** Runs a script of this package under tsx in a child process; its last `BENCH_RESULT {json}` line is the answer. */
-export function runChild(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }) {
-  const tsx = path.join(SITE_DIR, 'node_modules/tsx/dist/cli.mjs');
+/** Runs a script of this package in a child process, as `pnpm build` runs its own; its last `BENCH_RESULT {json}` line is the answer. */
+export function runChild([script, ...args]: [string, ...string[]], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }) {
   return new Promise<{ result: unknown; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, ...args.map((a, i) => (i === 0 ? path.join(SITE_DIR, a) : a))], {
+    const child = spawn(process.execPath, bundledArgs(script, ...args), {
       cwd: options.cwd ?? SITE_DIR,
       env: childEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +53,7 @@ export function runChild(args: string[], options: { cwd?: string; env?: Record<s
       if (code === 0 && line) resolve({ result: JSON.parse(line.slice('BENCH_RESULT '.length)), output });
       else {
         const how = signal ? `was killed (${signal}${signal === 'SIGKILL' ? `, after its limit of ${options.timeoutMs / 1000} s?` : ''})` : `exited ${code}`;
-        reject(new Error(`${args[0]} ${how}:\n${output.slice(-3000)}`));
+        reject(new Error(`${script} ${how}:\n${output.slice(-3000)}`));
       }
     });
   });

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import readline from 'node:readline';
+import { bundledArgs } from './bundled.js';
 import { childEnv, SITE_DIR, STARTED_AHEAD } from './env.js';
 import type { ChildResult } from './rebuild-child.js';
 import type { BuildJob, BuildOutcome } from './rebuild-queue.js';
@@ -22,7 +23,7 @@ const ready = new Map<string, BuildProcess>();
 let stopped = false;
 
 function startProcess(settings: BuildSettings, ahead: boolean): BuildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
+  const child = spawn(process.execPath, bundledArgs('src/rebuild-child.ts'), {
     cwd: SITE_DIR,
     env: childEnv({
       SITE_PREVIEW: String(settings.preview),

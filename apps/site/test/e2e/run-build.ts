@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { bundledArgs } from '../../src/bundled.js';
 
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 
@@ -30,7 +31,7 @@ const buildEnv = (env: BuildEnv) => ({
  * has), and `go` starts the build and gives its log and exit code.
  */
 export async function startBuildAhead(env: BuildEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/rebuild-child.ts'], {
+  const child = spawn(process.execPath, bundledArgs('src/rebuild-child.ts'), {
     cwd: SITE_DIR,
     env: { ...buildEnv(env), SITE_BUILD_ON_GO: '1' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -66,11 +67,11 @@ export async function startBuildAhead(env: BuildEnv) {
   };
 }
 
-/** Runs the real site build (`tsx scripts/build.ts`) with the given settings. */
+/** Runs the real site build (`pnpm build`: scripts/build.ts, bundled) with the given settings. */
 export function runBuild(env: BuildEnv) {
   const started = performance.now();
   return new Promise<BuildRun>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    const child = spawn(process.execPath, bundledArgs('scripts/build.ts'), {
       cwd: SITE_DIR,
       env: buildEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
