@@ -70,47 +70,65 @@ const keepPackagesOutside = {
   },
 };
 
-async function bundle(entry, file, key) {
+/** Chunks no bundle of the entry uses any more are removed after this long (a build that loaded the old entry may still import one). */
+const CHUNK_GRACE_MS = 60 * 60 * 1000;
+
+async function bundle(entry, dir, key) {
   const result = await esbuild.build({
-    entryPoints: [entry],
+    entryPoints: { entry },
     absWorkingDir: SITE_DIR,
     bundle: true,
     write: false,
     platform: 'node',
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
+    // What an entry imports only when it needs it (Eleventy and its configuration, for a build that
+    // renders) stays in chunks of its own, with their packages: loaded only then.
+    splitting: true,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
     // Node's resolution: no bundler-only `module` condition or field.
     conditions: [],
     mainFields: ['main'],
     keepNames: true,
     sourcemap: 'linked',
-    outfile: file,
     metafile: true,
-    // The first line, filled in below: a line of its own from the start, so the source map holds.
+    // The entry's first line, filled in below: a line of its own from the start, so the source map holds.
     banner: { js: STAMP.trim() },
     logLevel: 'error',
     plugins: [keepPackagesOutside],
   });
   const inputs = {};
   await Promise.all(Object.keys(result.metafile.inputs).map(async (input) => (inputs[input] = await hashOf(path.join(SITE_DIR, input)))));
-  const code = result.outputFiles.find((out) => out.path === file).text;
-  const map = result.outputFiles.find((out) => out.path === `${file}.map`).text;
-  // Written aside and renamed: a build running it meanwhile, or making the same bundle, sees a whole file.
-  const temporary = `${file}.${process.pid}`;
-  await fs.mkdir(CACHE_DIR, { recursive: true });
-  await fs.writeFile(`${temporary}.map`, map);
-  await fs.rename(`${temporary}.map`, `${file}.map`);
-  await fs.writeFile(temporary, `${STAMP}${JSON.stringify({ key, inputs })}${code.slice(STAMP.trim().length)}`);
-  await fs.rename(temporary, file);
+  const entryFile = path.join(dir, 'entry.mjs');
+  const stamped = (out) => (out.path === entryFile ? `${STAMP}${JSON.stringify({ key, inputs })}${out.text.slice(STAMP.trim().length)}` : out.contents);
+  await fs.mkdir(dir, { recursive: true });
+  // Each file written aside and renamed, the entry last: a build starting meanwhile, or making the
+  // same bundle, sees whole files, and an entry whose chunks are all there.
+  const entryLast = [...result.outputFiles].sort((a, b) => Number(a.path === entryFile) - Number(b.path === entryFile));
+  for (const out of entryLast) {
+    const temporary = `${out.path}.${process.pid}`;
+    await fs.writeFile(temporary, stamped(out));
+    await fs.rename(temporary, out.path);
+  }
+  const current = new Set(result.outputFiles.map((out) => path.basename(out.path)));
+  for (const name of await fs.readdir(dir)) {
+    if (current.has(name)) continue;
+    // Another process may have removed it already.
+    const made = (await fs.stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? Date.now();
+    if (Date.now() - made > CHUNK_GRACE_MS) await fs.rm(path.join(dir, name), { force: true });
+  }
+  return entryFile;
 }
 
-/** The bundle of `entry` (a path in the site), made again if any of its code changed. */
+/** The bundle of `entry` (a path in the site), made again if any of its code changed; its entry file. */
 async function bundledEntry(entry) {
   const name = path.relative(SITE_DIR, entry).replace(/\.ts$/, '').replaceAll(/[\\/]/g, '-');
-  const file = path.join(CACHE_DIR, `${name}.mjs`);
+  const dir = path.join(CACHE_DIR, name);
   const key = await settingsKey(entry);
-  if (!(await isCurrent(await readStamp(file), key))) await bundle(entry, file, key);
-  return file;
+  const entryFile = path.join(dir, 'entry.mjs');
+  return (await isCurrent(await readStamp(entryFile), key)) ? entryFile : bundle(entry, dir, key);
 }
 
 const [given, ...args] = process.argv.slice(2);

@@ -14,7 +14,9 @@ const BUNDLES_DIR = path.join(SITE_DIR, 'node_modules/.cache/solace-bundles');
 describe('scripts/run-bundled.mjs', () => {
   let dir: string;
   let entry: string;
-  const bundles = async () => (await fs.readdir(BUNDLES_DIR)).filter((f) => f.includes(path.basename(dir)) && f.endsWith('.mjs'));
+  /** The entry file of each bundle made of this test's entry. */
+  const bundles = async () =>
+    (await fs.readdir(BUNDLES_DIR)).filter((name) => name.includes(path.basename(dir))).map((name) => path.join(BUNDLES_DIR, name, 'entry.mjs'));
   const runEntry = async (...args: string[]) => JSON.parse((await run(process.execPath, bundledArgs(entry, ...args), { cwd: SITE_DIR })).stdout);
 
   beforeAll(async () => {
@@ -22,34 +24,47 @@ describe('scripts/run-bundled.mjs', () => {
     dir = await fs.mkdtemp(path.join(SITE_DIR, '.cache', 'bundled-test-'));
     entry = path.join(dir, 'entry.ts');
     await fs.writeFile(path.join(dir, 'value.ts'), 'export const value: string = "first";\n');
+    // sanitize-html is a CommonJS package: Node's require cache tells whether it was loaded.
+    await fs.writeFile(path.join(dir, 'lazy.ts'), "import sanitizeHtml from 'sanitize-html';\nexport const clean = sanitizeHtml('<b>x</b>');\n");
     await fs.writeFile(
       entry,
       [
+        "import { createRequire } from 'node:module';",
         "import MarkdownIt from 'markdown-it';",
         "import { value } from './value.js';",
         "const again = await import('markdown-it');",
-        'console.log(JSON.stringify({ argv: process.argv.slice(1), url: import.meta.url, value, oneMarkdownIt: again.default === MarkdownIt }));',
+        "const sanitizerLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('sanitize-html'));",
+        'const lazyBefore = sanitizerLoaded();',
+        "const { clean } = await import('./lazy.js');",
+        'const lazy = { before: lazyBefore, after: sanitizerLoaded(), clean };',
+        'console.log(JSON.stringify({ argv: process.argv.slice(1), url: import.meta.url, value, oneMarkdownIt: again.default === MarkdownIt, lazy }));',
       ].join('\n'),
     );
   });
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
-    await Promise.all((await bundles().catch(() => [])).map((f) => fs.rm(path.join(BUNDLES_DIR, f), { force: true })));
-    await Promise.all((await bundles().catch(() => [])).map((f) => fs.rm(path.join(BUNDLES_DIR, `${f}.map`), { force: true })));
+    await Promise.all((await bundles().catch(() => [])).map((entryFile) => fs.rm(path.dirname(entryFile), { recursive: true, force: true })));
   });
 
   it('runs the entry as if it were run itself: its own path and URL, its arguments, its modules', async () => {
     const answer = await runEntry('--flag', 'x');
-    expect(answer).toEqual({ argv: [entry, '--flag', 'x'], url: pathToFileURL(entry).href, value: 'first', oneMarkdownIt: true });
+    expect(answer).toEqual({
+      argv: [entry, '--flag', 'x'],
+      url: pathToFileURL(entry).href,
+      value: 'first',
+      oneMarkdownIt: true,
+      // A module imported when needed brings its packages only then.
+      lazy: { before: false, after: true, clean: '<b>x</b>' },
+    });
     expect(await bundles()).toHaveLength(1);
   });
 
   it('reuses the bundle while its code is unchanged, and makes it again when a module changes', async () => {
     await runEntry();
     const [bundle] = await bundles();
-    const before = await fs.stat(path.join(BUNDLES_DIR, bundle!));
+    const before = await fs.stat(bundle!);
     await runEntry();
-    expect((await fs.stat(path.join(BUNDLES_DIR, bundle!))).mtimeMs).toBe(before.mtimeMs);
+    expect((await fs.stat(bundle!)).mtimeMs).toBe(before.mtimeMs);
 
     await fs.writeFile(path.join(dir, 'value.ts'), 'export const value: string = "second";\n');
     expect((await runEntry()).value).toBe('second');
@@ -58,7 +73,7 @@ describe('scripts/run-bundled.mjs', () => {
   it('makes the bundle again when the cached file is not one it made', async () => {
     await runEntry();
     const [bundle] = await bundles();
-    await fs.writeFile(path.join(BUNDLES_DIR, bundle!), 'throw new Error("not a bundle");\n');
+    await fs.writeFile(bundle!, 'throw new Error("not a bundle");\n');
     expect((await runEntry()).value).toBe('second');
   });
 
