@@ -5,10 +5,10 @@ import type { CmsConnection } from './cms';
 
 const SITE_DIR = path.resolve(__dirname, '../../site');
 
-/** Runs the real site build (apps/site scripts/build.ts) against a test CMS into outputDir. */
+/** Runs the real site build (apps/site `pnpm build`: scripts/build.ts, bundled) against a test CMS into outputDir. */
 export function buildSite(cms: CmsConnection, outputDir: string) {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    const child = spawn(process.execPath, ['scripts/run-bundled.mjs', 'scripts/build.ts'], {
       cwd: SITE_DIR,
       env: {
         PATH: process.env.PATH ?? '',
