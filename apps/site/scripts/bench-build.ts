@@ -1,7 +1,7 @@
 // One site build for `pnpm bench`, in a process of its own so that its peak memory is its own:
 // `--write-snapshot <file>` builds from the CMS and also writes the content snapshot,
 // `--read-snapshot <file>` renders from that snapshot with no CMS. Prints one JSON line, whose
-// totalMs is from the process's start (Node, tsx and the build's code loading, as for `pnpm build`)
+// totalMs is from the process's start (Node and loading the build's bundled code, as for `pnpm build`)
 // to the build's end, and buildMs the build's own account (BuildResult.totalMs, from buildSite()).
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/build.js';

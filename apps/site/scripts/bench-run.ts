@@ -1,5 +1,6 @@
-// Child processes of `pnpm bench`: a script of this package under tsx, answering with its last
-// `BENCH_RESULT {json}` line and killed at its time limit; and a site build (scripts/bench-build.ts).
+// Child processes of `pnpm bench`: a script of this package, run bundled as `pnpm build` runs its
+// own, answering with its last `BENCH_RESULT {json}` line and killed at its time limit; and a site
+// build (scripts/bench-build.ts).
 import { spawn } from 'node:child_process';
 import { bundledArgs } from '../src/bundled.js';
 import { childEnv, SITE_DIR } from '../src/env.js';
