@@ -51,14 +51,16 @@ export type BuildOptions = {
  * whose content is the previous one's never does), a build with no previous output while the
  * content arrives. A process started ahead loads them first.
  */
-let eleventyCode: Promise<typeof import('@11ty/eleventy').default> | null = null;
-let configureSite: typeof import('../eleventy.config.js').default;
+let eleventyCode: Promise<{
+  Eleventy: typeof import('@11ty/eleventy').default;
+  configureSite: typeof import('../eleventy.config.js').default;
+}> | null = null;
 export function loadEleventy() {
   if (!eleventyCode) {
-    eleventyCode = Promise.all([import('@11ty/eleventy'), import('../eleventy.config.js')]).then(([eleventy, site]) => {
-      configureSite = site.default;
-      return eleventy.default;
-    });
+    eleventyCode = Promise.all([import('@11ty/eleventy'), import('../eleventy.config.js')]).then(([eleventy, site]) => ({
+      Eleventy: eleventy.default,
+      configureSite: site.default,
+    }));
     // Awaited when the render starts; a failure before then is not an unhandled one.
     eleventyCode.catch(() => {});
   }
@@ -187,7 +189,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         plan.mode === 'incremental'
           ? { dir: env.outputDir, indexed, carried: new Set(files.map((file) => file.split(path.sep).join('/'))), inputs, early }
           : undefined;
-      const Eleventy = await loadEleventy();
+      const { Eleventy, configureSite } = await loadEleventy();
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => {
         pending = collectPendingWork(eleventyConfig);
         provideModel(eleventyConfig, { model, renderSet, site, previousOutput });
