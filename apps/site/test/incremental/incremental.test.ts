@@ -353,6 +353,11 @@ describe('an incremental build after each kind of change', () => {
     await fs.writeFile(file, JSON.stringify({ kind: 'solace-content-nodes', key: kept.key, nodes: { media: [], locales: { en: {} } } }));
     log = await expectSameAsCold();
     expect(log).toMatch(/content: full fetch: the content snapshot is not one this version writes/);
+    // Its lists are files of their own: one gone is as good as none.
+    await fs.rm(`${incremental}.cache/content`, { recursive: true });
+    log = await expectSameAsCold();
+    expect(log).toMatch(/content: full fetch: the content snapshot's \w+\.json is missing/);
+    expect(fetchOf(log)).toMatchObject({ mode: 'full', reused: 0 });
     // As a build leaves it that stopped once its output was in place, before it kept the content.
     await fs.rm(file);
     log = await expectSameAsCold();

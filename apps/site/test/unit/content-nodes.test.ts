@@ -1,0 +1,89 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContentNodes } from '@solace/content';
+import { NODES_FILE, readContentNodes, writeContentNodes } from '../../src/incremental/content-nodes.js';
+
+// A node that counts how often it is turned into JSON (a list written again is).
+let serialised = 0;
+const node = (documentId: string, title = documentId) => ({
+  documentId,
+  title,
+  toJSON() {
+    serialised++;
+    return { documentId, title };
+  },
+});
+
+function countedJson(this: object) {
+  serialised++;
+  return { ...this };
+}
+
+const lists = (articles: unknown[] = []) => ({ articles, articleDrafts: [], authors: [], topics: [], providers: [], interfaceTexts: [], global: { siteName: 'S' }, selfAssessment: null });
+const nodesWith = (en: unknown[], es: unknown[]) =>
+  ({
+    fetchedAt: '2026-12-01T10:00:00.000Z',
+    localeList: [{ code: 'en', name: 'English', isDefault: true }, { code: 'es', name: 'Spanish', isDefault: false }],
+    media: [],
+    locales: { en: lists(en), es: lists(es) },
+  }) as unknown as ContentNodes;
+
+describe('the kept content nodes', () => {
+  let tmp: string;
+  let outputDir: string;
+  beforeEach(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-nodes-'));
+    outputDir = path.join(tmp, 'site');
+    serialised = 0;
+  });
+  afterEach(() => fs.rm(tmp, { recursive: true, force: true }));
+
+  const listFiles = async () => (await fs.readdir(path.join(`${outputDir}.cache`, 'content'))).sort();
+
+  it('read back as they were written', async () => {
+    const nodes = nodesWith([node('a'), node('b')], [node('c')]);
+    await writeContentNodes(outputDir, 'key', nodes);
+    const read = await readContentNodes(outputDir, 'key');
+    expect(JSON.parse(JSON.stringify(read.nodes))).toEqual(JSON.parse(JSON.stringify(nodes)));
+    expect(await readContentNodes(outputDir, 'another key')).toEqual({ nodes: null, reason: expect.stringMatching(/the CMS changed since/) });
+  });
+
+  it('write again only the lists not made of the nodes they were read with', async () => {
+    await writeContentNodes(outputDir, 'key', nodesWith([node('a'), node('b')], [node('c')]));
+    const before = await listFiles();
+    const read = (await readContentNodes(outputDir, 'key')).nodes!;
+    const [a, b] = read.locales.en!.articles;
+    // Counted too, as the nodes written first were.
+    for (const kept of [a, b]) Object.defineProperty(kept, 'toJSON', { value: countedJson });
+    serialised = 0;
+    // English as it was (new lists of the same nodes), one Spanish article edited.
+    const next = nodesWith([a, b], [node('c', 'edited')]);
+    await writeContentNodes(outputDir, 'key', next);
+    expect(serialised).toBe(1);
+    const after = await listFiles();
+    // The English list's file stays, the old Spanish one is gone: one file each, and the empty lists'.
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((file) => before.includes(file))).toHaveLength(before.length - 1);
+    const again = (await readContentNodes(outputDir, 'key')).nodes!;
+    expect(JSON.parse(JSON.stringify(again.locales.es!.articles))).toEqual([{ documentId: 'c', title: 'edited' }]);
+    expect(JSON.parse(JSON.stringify(again.locales.en!.articles))).toEqual([{ documentId: 'a', title: 'a' }, { documentId: 'b', title: 'b' }]);
+  });
+
+  it('are not used, saying why, when a list is missing or corrupt, or the file is an older format', async () => {
+    const first = nodesWith([node('a')], [node('c')]);
+    await writeContentNodes(outputDir, 'key', first);
+    const index = JSON.parse(await fs.readFile(path.join(`${outputDir}.cache`, NODES_FILE), 'utf8')) as { nodes: { locales: { en: { articles: { list: string } } } } };
+    const englishFile = path.join(`${outputDir}.cache`, 'content', index.nodes.locales.en.articles.list);
+    await fs.writeFile(englishFile, '[{"documentId":');
+    expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is corrupt/) });
+    await fs.rm(englishFile);
+    expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is missing/) });
+    // A list whose file is gone is written again, even when its nodes are the ones it was read with.
+    await writeContentNodes(outputDir, 'key', nodesWith([...first.locales.en!.articles], [...first.locales.es!.articles]));
+    expect((await readContentNodes(outputDir, 'key')).nodes).not.toBeNull();
+    await fs.writeFile(path.join(`${outputDir}.cache`, NODES_FILE), JSON.stringify({ kind: 'solace-content-nodes', key: 'key', nodes: nodesWith([], []) }));
+    expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: 'the content snapshot is not one this version writes' });
+  });
+});
