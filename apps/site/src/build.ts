@@ -15,6 +15,7 @@ import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, writtenPag
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
+import { dropSpareRecord, takeSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
 import { articleStampsOf } from './indexed-pages.js';
 import { lockOutput } from './output-lock.js';
 
@@ -127,6 +128,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   /** What Eleventy's plugins left running when its build returned (the search index). */
   let pending: Promise<unknown>[] = [];
   let staged: StagedFile[] = [];
+  /** The files of the new output that are links of the previous one's (spare-record.ts); null: not known. */
+  let sharedWithPrevious: string[] | null = null;
   try {
     // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
     const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
@@ -171,11 +174,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
         pagesRecord[item.key] = record;
       }
       if (startFrom) {
-        const { intoSpare, pageFiles } = await startFrom;
+        const { intoSpare, pageFiles, trusted } = await startFrom;
         // Pages to render, and pages gone, leave the copy: the build writes no file into a link.
         const carried = new Set(files);
         await removeFiles(staging, pageFiles.filter((file) => !carried.has(file)));
-        console.log(`[solace] carried ${plan.carry.length} pages into ${intoSpare ? 'the spare output' : 'a new folder'}`);
+        const into = intoSpare ? `the spare output, ${trusted} of its files known to be links already` : 'a new folder';
+        console.log(`[solace] carried ${plan.carry.length} pages into ${into}`);
       } else {
         await fs.mkdir(staging, { recursive: true });
       }
@@ -187,7 +191,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       // Only an incremental build may reuse the previous search index: a cold one may run other code.
       const previousOutput =
         plan.mode === 'incremental'
-          ? { dir: env.outputDir, indexed, carried: new Set(files.map((file) => file.split(path.sep).join('/'))), inputs, early }
+          ? { dir: env.outputDir, indexed, carried: new Set(files.map(slashed)), inputs, early }
           : undefined;
       const { Eleventy, configureSite } = await loadEleventy();
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => {
@@ -208,6 +212,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       const records = new Map<string, PageRecord>();
       await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, pageOf)));
       for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
+      // Carried files are links of the previous output's, unless a rendered page wrote one anew (shared ZIP code data).
+      if (startFrom) {
+        const written = new Set(plan.render.flatMap((item) => records.get(item.key)!.files));
+        sharedWithPrevious = files.filter((file) => !written.has(file)).map(slashed);
+      }
       phases.mark('records');
     }
     manifest = { kind: 'solace-build-manifest', format: FORMAT_VERSION, codeHash: code, pages: pagesRecord };
@@ -228,7 +237,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   }
 
   if (plan.mode === 'unchanged') {
-    await keepAsSpare();
+    await keepAsSpare({ untouched: true });
     console.log(`[solace] phases: ${phases.summary()}`);
     // Every page's inputs and the code are the previous build's: so is the output, which stays as it is.
     if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
@@ -241,7 +250,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
    * fetched, which finds whatever changed since just the same.
    */
   async function keepOutput(previous: Manifest): Promise<BuildResult> {
-    await keepAsSpare();
+    await keepAsSpare({ untouched: true });
     const carried = Object.keys(previous.pages).length;
     plan = { mode: 'unchanged', render: [], carry: [] };
     console.log(`[solace] incremental build: 0 pages to render, ${carried} unchanged (the content is the previous build's)`);
@@ -251,19 +260,23 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   /**
    * Nothing to build, or the build failed: the copy made for it (whatever it holds: the next
    * build sweeps it) is the spare again. The copy stops first: nothing writes into it afterwards.
+   * `untouched`: nothing but the copy wrote into it.
    */
-  async function keepAsSpare() {
+  async function keepAsSpare({ untouched = false } = {}) {
     if (!startFrom) return fs.rm(staging, { recursive: true, force: true });
     notNeeded.abort();
-    await startFrom;
+    const copy = await startFrom;
     await fs.rm(spareOf(env.outputDir), { recursive: true, force: true });
     await fs.rename(staging, spareOf(env.outputDir));
+    // A whole copy that nothing changed since is links of the output's files, every one.
+    if (untouched && copy.whole) await writeSpareRecord(env.outputDir, spareOf(env.outputDir), copy.linked).catch(() => {});
   }
 
   // The manifest goes first and comes back only with the new output: a crash in between means a
   // cold build next. The kept content goes too, and comes back once the new output is served.
   await dropManifest(env.outputDir);
   if (loaded.nodes) await dropContentNodes(env.outputDir);
+  await dropSpareRecord(env.outputDir);
   // The previous output becomes the spare the next build starts from.
   const spare = spareOf(env.outputDir);
   await fs.rm(spare, { recursive: true, force: true });
@@ -271,6 +284,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   await fs.rename(staging, env.outputDir);
   // The manifest: only with the new output (a failed build leaves the last one's).
   for (const file of staged) await file.commit();
+  // Only saves the next build some comparing: without it, that build compares every file.
+  if (sharedWithPrevious) await writeSpareRecord(env.outputDir, spare, sharedWithPrevious).catch(() => {});
   phases.mark('swap');
   // The content the next build asks for changes since: 24 MB of JSON at corpus scale. Written
   // while Pagefind finished the search index, it held up the swap by a third of a second or more
@@ -407,7 +422,8 @@ async function giveUpStaging(outputDir: string) {
   else await fs.rename(staging, spareOf(outputDir));
 }
 
-type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
+/** `whole`: the copy was not stopped; then every file it holds (`linked`, with `/`) is a link of the previous output's. */
+type StartedFrom = { intoSpare: boolean; pageFiles: string[]; whole: boolean; linked: string[]; trusted: number };
 
 /**
  * `staging` as a copy of the previous output (hard links): its pages, and its search index when
@@ -417,16 +433,20 @@ type StartedFrom = { intoSpare: boolean; pageFiles: string[] };
 async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, stop: AbortSignal): Promise<StartedFrom> {
   // Each find-care page has the ZIP code data among its files.
   const pageFiles = [...new Set(Object.values(previous.pages).flatMap((record) => record.files))];
+  const linked = await takeSpareRecord(outputDir, spareOf(outputDir));
   try {
     await fs.rename(spareOf(outputDir), staging);
   } catch {
     await fs.mkdir(staging, { recursive: true });
     await carryOverAll(outputDir, staging, pageFiles, 'link', stop);
-    return { intoSpare: false, pageFiles };
+    return { intoSpare: false, pageFiles, whole: !stop.aborted, linked: pageFiles.map(slashed), trusted: 0 };
   }
-  await carryOverInto(outputDir, staging, [...pageFiles, ...(await searchIndexFiles(outputDir))], stop);
-  return { intoSpare: true, pageFiles };
+  const files = [...pageFiles, ...(await searchIndexFiles(outputDir))];
+  const trusted = await carryOverInto(outputDir, staging, files, stop, linked ?? undefined);
+  return { intoSpare: true, pageFiles, whole: !stop.aborted, linked: files.map(slashed), trusted };
 }
+
+const slashed = (file: string) => file.split(path.sep).join('/');
 
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */
 async function previousNodes(outputDir: string, key: string, cold: boolean) {
@@ -466,7 +486,7 @@ async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageIt
     if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
     const page = writtenPageFacts(typeof content === 'string' ? content : content.toString('utf8'));
     for (const image of page.images) images.add(image);
-    if (page.searchLanguage) indexed.push({ file: file.split(path.sep).join('/'), language: page.searchLanguage });
+    if (page.searchLanguage) indexed.push({ file: slashed(file), language: page.searchLanguage });
   }
   for (const dir of dataDirs) files.push(...(await filesIn(staging, dir)));
   return { fingerprint, files, images: [...images], indexed };

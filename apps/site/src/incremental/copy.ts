@@ -45,10 +45,13 @@ const CONCURRENT_FILES = 32;
  * Synchronous calls (a tenth of the time of asynchronous ones here), in short steps: a build
  * does this while it waits for the CMS, whose answers are taken between the steps. Stopped
  * (`stop`), it leaves a folder still fit to be a spare: the next build sweeps whatever it holds.
+ * `linked`: files known to be links of the previous output's already (spare-record.ts), not
+ * compared. Returns how many of the spare's files were taken as such.
  */
-export async function carryOverInto(from: string, spare: string, files: string[], stop?: AbortSignal) {
+export async function carryOverInto(from: string, spare: string, files: string[], stop?: AbortSignal, linked?: ReadonlySet<string>) {
   const wanted = new Set(files.map((file) => file.split(path.sep).join('/')));
   const missing = new Set(wanted);
+  let trusted = 0;
   // Breadth first: a folder comes after its parent.
   const folders = [''];
   const present: string[] = [];
@@ -57,7 +60,7 @@ export async function carryOverInto(from: string, spare: string, files: string[]
       const file = folders[i] ? `${folders[i]}/${entry.name}` : entry.name;
       (entry.isDirectory() ? folders : present).push(file);
     }
-    if (i % STEP === STEP - 1 && !(await nextTurn(stop))) return;
+    if (i % STEP === STEP - 1 && !(await nextTurn(stop))) return trusted;
   }
   const keptFolders = new Set<string>();
   for (let i = 0; i < present.length; i++) {
@@ -66,7 +69,8 @@ export async function carryOverInto(from: string, spare: string, files: string[]
     if (wanted.has(file)) {
       // Another version of a carried page: replaced by a link of the live one, in the folder it has.
       const source = path.join(from, file);
-      if (!sameFile(target, source)) {
+      if (linked?.has(file)) trusted++;
+      else if (!sameFile(target, source)) {
         fsSync.unlinkSync(target);
         fsSync.linkSync(source, target);
       }
@@ -75,11 +79,12 @@ export async function carryOverInto(from: string, spare: string, files: string[]
     } else {
       fsSync.unlinkSync(target);
     }
-    if (i % STEP === STEP - 1 && !(await nextTurn(stop))) return;
+    if (i % STEP === STEP - 1 && !(await nextTurn(stop))) return trusted;
   }
   // Deepest first: a folder's sub-folders are gone before it.
   for (const folder of folders.slice(1).reverse()) if (!keptFolders.has(folder)) fsSync.rmdirSync(path.join(spare, folder));
   await carryOverAll(from, spare, [...missing], 'link');
+  return trusted;
 }
 
 const STEP = 256;

@@ -231,6 +231,17 @@ describe('carryOverInto', () => {
     expect((await fs.readdir(spare)).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('compares only the files not known to be linked already', async () => {
+    await write(path.join(live, 'a/index.html'), 'a live');
+    await write(path.join(live, 'b/index.html'), 'b live');
+    await write(path.join(spare, 'a/index.html'), 'a old');
+    await write(path.join(spare, 'b/index.html'), 'b old');
+    // Told (wrongly, to see it trusted) that "a" is linked: only "b" is compared and replaced.
+    await carryOverInto(live, spare, ['a/index.html', 'b/index.html'], undefined, new Set(['a/index.html']));
+    expect(await fs.readFile(path.join(spare, 'a/index.html'), 'utf8')).toBe('a old');
+    expect(await inode(path.join(spare, 'b/index.html'))).toBe(await inode(path.join(live, 'b/index.html')));
+  });
+
   it('stops when told to, leaving a folder the next sweep can take as it is', async () => {
     for (let i = 0; i < 600; i++) await write(path.join(spare, `old/${i}/index.html`), 'old');
     await write(path.join(live, 'a/index.html'), 'a live');
