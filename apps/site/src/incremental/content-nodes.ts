@@ -114,18 +114,23 @@ async function writeList(dir: string, list: readonly unknown[]) {
 }
 
 async function readList(outputDir: string, ref: ListRef): Promise<{ nodes: unknown[] } | { reason: string }> {
+  const file = path.join(cacheDirOf(outputDir), LISTS_DIR, path.basename(ref.list));
   let text: string;
   try {
-    text = await fs.readFile(path.join(cacheDirOf(outputDir), LISTS_DIR, path.basename(ref.list)), 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch {
     return { reason: `the content snapshot's ${ref.list} is missing` };
   }
+  let nodes: unknown;
   try {
-    const nodes = JSON.parse(text) as unknown;
-    return Array.isArray(nodes) ? { nodes } : { reason: `the content snapshot's ${ref.list} is not a list` };
+    nodes = JSON.parse(text);
   } catch {
-    return { reason: `the content snapshot's ${ref.list} is corrupt` };
+    nodes = null;
   }
+  if (Array.isArray(nodes)) return { nodes };
+  // Removed: a list of the same text would otherwise be taken for it (writeList), build after build.
+  await fs.rm(file, { force: true });
+  return { reason: `the content snapshot's ${ref.list} is corrupt` };
 }
 
 /** Every locale's lists: their place ('en/articles'), locale and name. */

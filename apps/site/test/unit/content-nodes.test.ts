@@ -72,16 +72,19 @@ describe('the kept content nodes', () => {
   });
 
   it('are not used, saying why, when a list is missing or corrupt, or the file is an older format', async () => {
-    const first = nodesWith([node('a')], [node('c')]);
-    await writeContentNodes(outputDir, 'key', first);
+    await writeContentNodes(outputDir, 'key', nodesWith([node('a')], [node('c')]));
     const index = JSON.parse(await fs.readFile(path.join(`${outputDir}.cache`, NODES_FILE), 'utf8')) as { nodes: { locales: { en: { articles: { list: string } } } } };
     const englishFile = path.join(`${outputDir}.cache`, 'content', index.nodes.locales.en.articles.list);
     await fs.writeFile(englishFile, '[{"documentId":');
     expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is corrupt/) });
+    // The next build writes it again, though it is named by the same text's hash as the corrupt file.
+    await writeContentNodes(outputDir, 'key', nodesWith([node('a')], [node('c')]));
+    const read = (await readContentNodes(outputDir, 'key')).nodes!;
+    expect(JSON.parse(JSON.stringify(read.locales.en!.articles))).toEqual([{ documentId: 'a', title: 'a' }]);
     await fs.rm(englishFile);
     expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is missing/) });
     // A list whose file is gone is written again, even when its nodes are the ones it was read with.
-    await writeContentNodes(outputDir, 'key', nodesWith([...first.locales.en!.articles], [...first.locales.es!.articles]));
+    await writeContentNodes(outputDir, 'key', nodesWith([...read.locales.en!.articles], [...read.locales.es!.articles]));
     expect((await readContentNodes(outputDir, 'key')).nodes).not.toBeNull();
     await fs.writeFile(path.join(`${outputDir}.cache`, NODES_FILE), JSON.stringify({ kind: 'solace-content-nodes', key: 'key', nodes: nodesWith([], []) }));
     expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: 'the content snapshot is not one this version writes' });
