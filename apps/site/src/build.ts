@@ -11,7 +11,7 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, NODES_FILE, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, writtenPageFacts } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, slashed, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -445,8 +445,6 @@ async function startFromPrevious(outputDir: string, staging: string, previous: M
   const trusted = await carryOverInto(outputDir, staging, files, stop, linked ?? undefined);
   return { intoSpare: true, pageFiles, whole: !stop.aborted, linked: files.map(slashed), trusted };
 }
-
-const slashed = (file: string) => file.split(path.sep).join('/');
 
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */
 async function previousNodes(outputDir: string, key: string, cold: boolean) {

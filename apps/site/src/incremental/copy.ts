@@ -49,7 +49,7 @@ const CONCURRENT_FILES = 32;
  * compared. Returns how many of the spare's files were taken as such.
  */
 export async function carryOverInto(from: string, spare: string, files: string[], stop?: AbortSignal, linked?: ReadonlySet<string>) {
-  const wanted = new Set(files.map((file) => file.split(path.sep).join('/')));
+  const wanted = new Set(files.map(slashed));
   const missing = new Set(wanted);
   let trusted = 0;
   // Breadth first: a folder comes after its parent.
@@ -88,6 +88,9 @@ export async function carryOverInto(from: string, spare: string, files: string[]
 }
 
 const STEP = 256;
+
+/** A path relative to an output, with `/` between its parts (as the manifest's indexed files and spare-record.ts name them). */
+export const slashed = (file: string) => file.split(path.sep).join('/');
 /** Lets other work run; false when `stop` says to go no further. */
 const nextTurn = (stop?: AbortSignal) => new Promise<boolean>((resolve) => setImmediate(() => resolve(!stop?.aborted)));
 
