@@ -269,7 +269,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     await fs.rm(spareOf(env.outputDir), { recursive: true, force: true });
     await fs.rename(staging, spareOf(env.outputDir));
     // A whole copy that nothing changed since is links of the output's files, every one.
-    if (untouched && copy.whole) await writeSpareRecord(env.outputDir, spareOf(env.outputDir), copy.linked).catch(() => {});
+    if (untouched && copy.whole) await writeSpareRecord(env.outputDir, spareOf(env.outputDir), copy.copied.map(slashed)).catch(() => {});
   }
 
   // The manifest goes first and comes back only with the new output: a crash in between means a
@@ -422,8 +422,8 @@ async function giveUpStaging(outputDir: string) {
   else await fs.rename(staging, spareOf(outputDir));
 }
 
-/** `whole`: the copy was not stopped; then every file it holds (`linked`, with `/`) is a link of the previous output's. */
-type StartedFrom = { intoSpare: boolean; pageFiles: string[]; whole: boolean; linked: string[]; trusted: number };
+/** `whole`: the copy was not stopped; then every file it holds (`copied`) is a link of the previous output's. */
+type StartedFrom = { intoSpare: boolean; pageFiles: string[]; copied: string[]; whole: boolean; trusted: number };
 
 /**
  * `staging` as a copy of the previous output (hard links): its pages, and its search index when
@@ -439,11 +439,11 @@ async function startFromPrevious(outputDir: string, staging: string, previous: M
   } catch {
     await fs.mkdir(staging, { recursive: true });
     await carryOverAll(outputDir, staging, pageFiles, 'link', stop);
-    return { intoSpare: false, pageFiles, whole: !stop.aborted, linked: pageFiles.map(slashed), trusted: 0 };
+    return { intoSpare: false, pageFiles, copied: pageFiles, whole: !stop.aborted, trusted: 0 };
   }
   const files = [...pageFiles, ...(await searchIndexFiles(outputDir))];
   const trusted = await carryOverInto(outputDir, staging, files, stop, linked ?? undefined);
-  return { intoSpare: true, pageFiles, whole: !stop.aborted, linked: files.map(slashed), trusted };
+  return { intoSpare: true, pageFiles, copied: files, whole: !stop.aborted, trusted };
 }
 
 /** The content nodes the last build kept, or null (said in the log) for a full fetch. */
