@@ -1,4 +1,4 @@
-import { createContentClient, loadSiteContentSince, type ContentNodes, type SiteContent } from '@solace/content';
+import { createContentClient, loadSiteContentSince, type ContentNodes, type KeptContent, type SiteContent } from '@solace/content';
 import { readEnv } from '../src/env.js';
 import { buildSiteModel, type SiteModel } from '../src/model.js';
 import { readContentSnapshot, writeContentSnapshot } from '../src/content-snapshot.js';
@@ -19,7 +19,7 @@ export type LoadedModel = {
   model: SiteModel | null;
   timings: { fetchMs: number };
   fetch: FetchFigures;
-  /** The raw nodes to keep for the next build; null for a snapshot file. */
+  /** The raw nodes to keep for the next build; null for a snapshot file, and when the content is the kept nodes' (told without reading them). */
   nodes: ContentNodes | null;
 };
 
@@ -30,8 +30,8 @@ export type LoadedModel = {
  */
 export async function loadModel(
   snapshot: ContentSnapshotOptions = {},
-  previous: ContentNodes | null = null,
-  { skipIfUnchanged = false } = {},
+  previous: KeptContent | null = null,
+  { skipIfUnchanged = false, whenChanged }: { skipIfUnchanged?: boolean; whenChanged?: () => void } = {},
 ): Promise<LoadedModel> {
   const env = readEnv();
   const started = performance.now();
@@ -50,6 +50,7 @@ export async function loadModel(
       overlapMs: env.contentOverlapMs,
       drafts: env.preview,
       skipUnchanged: skipIfUnchanged && !snapshot.writeTo,
+      whenChanged,
     });
     ({ content, nodes } = loaded);
     const { mode, fetched, reused, notes } = loaded.report;
@@ -66,7 +67,8 @@ export async function loadModel(
     : "the previous build's content";
   console.log(`[solace] fetched content in ${fetchMs} ms (${counts})`);
   if (fetch.mode !== 'none') {
-    console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used${unchanged ? ', nothing changed' : ''}`);
+    const said = unchanged ? (nodes ? ', nothing changed' : ", nothing changed (as the CMS's answers showed: the kept lists were not read)") : '';
+    console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used${said}`);
   }
   return { model, timings: { fetchMs }, fetch, nodes };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes } from '@solace/content';
+import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes, type KeptContent } from '@solace/content';
 import { provideModel } from '../_config/data.js';
 import { collectPendingWork } from '../_config/pending-work.js';
 import { searchIndexFiles } from '../_config/search-index.js';
@@ -10,7 +10,7 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { dropContentNodes, NODES_FILE, readContentNodes, writeContentNodes } from './incremental/content-nodes.js';
+import { dropContentNodes, NODES_FILE, readKeptContent, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, slashed, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
@@ -133,14 +133,15 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   try {
     // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
     const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
-    const { code, previous, keptNodes, indexed } = start;
+    const { code, previous, kept, indexed } = start;
     nodesKey = start.nodesKey;
-    startFrom = start.startFrom;
+    startFrom = start.startCopy?.() ?? null;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // Without a previous output every page is rendered: Eleventy loads while the content arrives.
     if (!previous.manifest) void loadEleventy();
-    // With the previous output at hand, content that is the kept nodes' exactly needs no model.
-    loaded = await loadModel(snapshot, keptNodes, { skipIfUnchanged: previous.manifest !== null });
+    // With the previous output at hand, content that is the kept nodes' exactly needs no model
+    // (and, when the CMS's answers tell so, no reading of the kept lists either).
+    loaded = await loadModel(snapshot, kept, { skipIfUnchanged: previous.manifest !== null });
     fetchMs = loaded.timings.fetchMs;
     if (!loaded.model) return await keepOutput(previous.manifest!);
     void loadEleventy();
@@ -148,6 +149,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
     const inputs = start.searchInputs;
+    // Read by the load already (the same reading): null if it could not be, and the fetch was a full one.
+    const keptNodes = kept ? (await kept.read(new AbortController().signal)).nodes : null;
     if (previous.manifest && keptNodes) early = startBeforePlan(env.outputDir, indexed, model, articleStampsOf(keptNodes), inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
@@ -240,7 +243,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     await keepAsSpare({ untouched: true });
     console.log(`[solace] phases: ${phases.summary()}`);
     // Every page's inputs and the code are the previous build's: so is the output, which stays as it is.
-    if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes);
+    if (loaded.nodes) await writeContentNodes(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
     return result(0);
   }
 
@@ -290,7 +293,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   // The content the next build asks for changes since: 24 MB of JSON at corpus scale. Written
   // while Pagefind finished the search index, it held up the swap by a third of a second or more
   // (on 2 cores): it is written once readers have the new output.
-  if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes);
+  if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
   phases.mark('content kept');
   console.log(`[solace] phases: ${phases.summary()}`);
 
@@ -313,9 +316,9 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
 }
 
 /** The content's nodes kept for the next build; should that fail, the next one fetches everything (and says so). */
-async function keepContent(outputDir: string, key: string, nodes: ContentNodes) {
+async function keepContent(outputDir: string, key: string, nodes: ContentNodes, overlapMs: number) {
   try {
-    await writeContentNodes(outputDir, key, nodes);
+    await writeContentNodes(outputDir, key, nodes, overlapMs);
   } catch (error) {
     console.log(`[solace] could not keep the content for the next build (${(error as Error).message}): it will fetch everything`);
   }
@@ -332,13 +335,14 @@ type BuildStart = {
   /** What the kept content depends on besides the content (contentNodesHash). */
   nodesKey: string;
   previous: ManifestRead;
-  keptNodes: ContentNodes | null;
+  /** The content the last build kept: its summary read, its lists read when the load needs them. */
+  kept: KeptContent | null;
   /** The previous output's indexed files and their search language (none without a manifest). */
   indexed: ReadonlyMap<string, string>;
   /** Their search input as far as read ahead (search-runs.ts: readSearchInputs); what is not is read when needed. */
   searchInputs: SearchInputs;
-  /** The copy of the previous output into the staging folder (null: a cold build), made or being made. */
-  startFrom: Promise<StartedFrom> | null;
+  /** Starts the copy of the previous output into the staging folder, once (null: a cold build, no copy). */
+  startCopy: (() => Promise<StartedFrom>) | null;
 };
 
 async function beginBuild(
@@ -353,12 +357,21 @@ async function beginBuild(
     : (await exists(env.outputDir))
       ? await readManifest(env.outputDir, code)
       : { manifest: null, reason: 'no previous output' };
-  const keptNodes = snapshot.readFrom ? null : await previousNodes(env.outputDir, nodesKey, cold);
-  const startFrom = previous.manifest ? startFromPrevious(env.outputDir, stagingOf(env.outputDir), previous.manifest, stop) : null;
-  // Awaited later; a failure meanwhile is not an unhandled one.
-  startFrom?.catch(() => {});
+  const kept = snapshot.readFrom ? null : await previousContent(env.outputDir, nodesKey, cold);
+  let copy: Promise<StartedFrom> | null = null;
+  const manifest = previous.manifest;
+  const startCopy = manifest
+    ? () => {
+        if (!copy) {
+          copy = startFromPrevious(env.outputDir, stagingOf(env.outputDir), manifest, stop);
+          // Awaited later; a failure meanwhile is not an unhandled one.
+          copy.catch(() => {});
+        }
+        return copy;
+      }
+    : null;
   const indexed = new Map(Object.values(previous.manifest?.pages ?? {}).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const)));
-  return { code, nodesKey, previous, keptNodes, indexed, searchInputs: new Map(), startFrom };
+  return { code, nodesKey, previous, kept, indexed, searchInputs: new Map(), startCopy };
 }
 
 /**
@@ -387,8 +400,9 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     // Read and checked now rather than after the go (a build not started ahead reads only what it
     // needs, when it does): the previous output's search input, and the kept content, which the
     // load keeps mostly as it is.
-    const [, searchInputs] = await Promise.all([begun.startFrom, readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
-    if (begun.keptNodes) checkAhead(begun.keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
+    const [, searchInputs] = await Promise.all([begun.startCopy?.(), readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
+    const keptNodes = begun.kept ? (await begun.kept.read(stop)).nodes : null;
+    if (keptNodes) checkAhead(keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);
@@ -446,11 +460,11 @@ async function startFromPrevious(outputDir: string, staging: string, previous: M
   return { intoSpare: true, pageFiles, copied: files, whole: !stop.aborted, trusted };
 }
 
-/** The content nodes the last build kept, or null (said in the log) for a full fetch. */
-async function previousNodes(outputDir: string, key: string, cold: boolean) {
-  const read = cold ? { nodes: null, reason: 'a cold build was asked for' } : await readContentNodes(outputDir, key);
-  if (!read.nodes) console.log(`[solace] content: full fetch: ${read.reason}`);
-  return read.nodes;
+/** The content the last build kept, or null (said in the log) for a full fetch. */
+async function previousContent(outputDir: string, key: string, cold: boolean) {
+  const read = cold ? { kept: null, reason: 'a cold build was asked for' } : await readKeptContent(outputDir, key);
+  if (!read.kept) console.log(`[solace] content: full fetch: ${read.reason}`);
+  return read.kept;
 }
 
 /** Where a build's time went, for its log: "content and model 1.2 s, plan 0.1 s, ...". */

@@ -5,6 +5,7 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { ContentFetchError, ContentValidationError } from './errors.js';
 export { checkAhead, loadSiteContent, loadSiteContentSince } from './load.js';
 export { CONTENT_NODES_FORMAT, type ContentNodes, type FetchReport } from './load/incremental.js';
+export { summarizeNodes, type KeptContent, type KeptNodesRead, type KeptSummary } from './load/kept.js';
 // The find-care benchmark maps the CMS's demo listings with the same mapper as the build.
 export { toProvider, type ProviderNode } from './content-types/provider.js';
 // The fetch benchmark asks for the articles exactly as a build does, at its page size.

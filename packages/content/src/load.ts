@@ -13,6 +13,7 @@ import { ContentValidationError } from './errors.js';
 import * as collections from './load/collections.js';
 import { fetchLocaleNodes, fetchLocales, type LocaleNodes } from './load/fetch.js';
 import { fetchNodesSince, type ContentNodes, type FetchReport } from './load/incremental.js';
+import { keptContentOf, type KeptContent } from './load/kept.js';
 import { assertNoRepeats } from './load/no-repeats.js';
 import { crossLocaleReferences } from './load/references.js';
 
@@ -35,23 +36,25 @@ export async function loadSiteContent(
  * The content as loadSiteContent reads it, asking the CMS only for what changed since `previous`
  * (the nodes a previous call returned; null for a full fetch), from its newest timestamps less
  * `overlapMs` (SAFETY_OVERLAP_MS by default). The merged nodes are mapped exactly as a full
- * fetch's, so the content is the same. Keep the returned `nodes` for the next call. With `drafts`
+ * fetch's, so the content is the same. Keep the returned `nodes` for the next call (null only with
+ * `skipUnchanged` when nothing changed: the kept ones are still the CMS's). With `drafts`
  * (a preview), the articles' latest versions are read in full every time, the rest as changed.
  */
 export async function loadSiteContentSince(
   client: ContentClient,
   options: LoadSinceOptions & { skipUnchanged: boolean },
-): Promise<{ content: SiteContent | null; nodes: ContentNodes; report: FetchReport }>;
+): Promise<{ content: SiteContent | null; nodes: ContentNodes | null; report: FetchReport }>;
 export async function loadSiteContentSince(
   client: ContentClient,
   options: Omit<LoadSinceOptions, 'skipUnchanged'>,
 ): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }>;
 export async function loadSiteContentSince(client: ContentClient, options: LoadSinceOptions) {
-  const { cmsOrigin, previous, overlapMs, drafts = false, skipUnchanged = false } = options;
+  const { cmsOrigin, previous, overlapMs, drafts = false, skipUnchanged = false, whenChanged } = options;
   const locales = await fetchLocales(client);
-  const { fetched, nodes, report } = await fetchNodesSince(client, locales, previous, { overlapMs, drafts });
+  const kept = previous && !('summary' in previous) ? keptContentOf(previous, overlapMs) : previous;
+  const { fetched, nodes, report } = await fetchNodesSince(client, locales, kept, { overlapMs, drafts, stopIfUnchanged: skipUnchanged, whenChanged });
   // The kept nodes were checked and mapped by the call that returned them: the same nodes, the same content.
-  const content = skipUnchanged && report.unchanged ? null : mapSiteContent(locales, fetched, { cmsOrigin, drafts });
+  const content = !fetched || (skipUnchanged && report.unchanged) ? null : mapSiteContent(locales, fetched, { cmsOrigin, drafts });
   return { content, nodes, report };
 }
 
@@ -75,11 +78,14 @@ export function checkAhead(nodes: ContentNodes, options: { cmsOrigin: string; dr
 
 type LoadSinceOptions = {
   cmsOrigin: string;
-  previous: ContentNodes | null;
+  /** The nodes a previous call returned, or the summary of nodes kept in a file and their reading (kept.ts). */
+  previous: ContentNodes | KeptContent | null;
   overlapMs?: number;
   drafts?: boolean;
   /** Content that is `previous` exactly (report.unchanged) is not mapped again: `content` is then null. */
   skipUnchanged?: boolean;
+  /** Called as soon as the CMS's answers show a change, or cannot rule one out (before the kept lists are needed). */
+  whenChanged?: () => void;
 };
 
 /** Checks and maps the raw nodes of every locale (in the order of `locales`). */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ContentClient } from '../src/client.js';
 import { ContentValidationError } from '../src/errors.js';
 import { checkAhead, loadSiteContent, loadSiteContentSince } from '../src/load.js';
+import type { ContentNodes } from '../src/load/incremental.js';
+import { summarizeNodes, type KeptContent, type KeptNodesRead } from '../src/load/kept.js';
 import { PAGE_SIZE } from '../src/load/collections.js';
 import { rawArticle } from './fixtures.js';
 
@@ -140,8 +142,10 @@ describe('loadSiteContentSince', () => {
     const same = await skip(first.nodes);
     expect(same.report.unchanged).toBe(true);
     expect(same.content).toBeNull();
+    // Told by the answers alone: the kept nodes are still the CMS's.
+    expect(same.nodes).toBeNull();
     Object.assign(cms.data.topics[0]!, { name: 'Pain relief', updatedAt: cms.stamp(20) });
-    const changed = await skip(same.nodes);
+    const changed = await skip(first.nodes);
     expect(changed.report.unchanged).toBe(false);
     expect(changed.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
   });
@@ -233,6 +237,76 @@ describe('loadSiteContentSince', () => {
     const next = await loadPreview(cms.client, first.nodes);
     expect(next.report.notes).toEqual(['article drafts of en read in full: an author or topic is gone']);
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test', drafts: true }));
+  });
+});
+
+/** Kept nodes as a build reads them from its files (kept.ts): the summary, and the lists on demand. */
+function keptFile(nodes: ContentNodes, overlapMs: number, lists: KeptNodesRead = { nodes }) {
+  const reads: AbortSignal[] = [];
+  const kept: KeptContent = {
+    summary: summarizeNodes(structuredClone(nodes), overlapMs),
+    read: async (signal) => {
+      reads.push(signal);
+      return structuredClone(lists);
+    },
+  };
+  return { kept, reads };
+}
+
+describe('loadSiteContentSince from a summary of the kept nodes', () => {
+  const since = (client: ContentClient, previous: KeptContent, overlapMs = 0) =>
+    loadSiteContentSince(client, { cmsOrigin: 'http://cms.test', previous, overlapMs, skipUnchanged: true });
+
+  it('asks for the deltas while the lists are read, and stops the reading when the answers show nothing changed', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    const { kept, reads } = keptFile(first.nodes, 0);
+    cms.requests.length = 0;
+    const same = await since(cms.client, kept);
+    expect(same).toMatchObject({ content: null, nodes: null, report: { mode: 'delta', unchanged: true, fetched: 0, reused: 3 } });
+    expect(cms.requests.filter((r) => /^Locale(Changes|Counts) /.test(r))).toEqual(['LocaleChanges articles,authors,topics', 'LocaleCounts articles,authors,topics']);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.aborted).toBe(true);
+  });
+
+  it('tells a record the overlap brings back unchanged by its hash, and a changed one from it', async () => {
+    const cms = fakeCms();
+    const overlapMs = 60 * 60_000; // every record is within it
+    const first = await load(cms.client, null);
+    const unchanged = keptFile(first.nodes, overlapMs);
+    const same = await since(cms.client, unchanged.kept, overlapMs);
+    expect(same.report).toMatchObject({ unchanged: true, fetched: 3, reused: 0 });
+    expect(unchanged.reads[0]!.aborted).toBe(true);
+
+    cms.data.articles[0]!.title = 'Living well with heart failure'; // no new stamp: only its hash tells
+    const edited = keptFile(first.nodes, overlapMs);
+    const next = await since(cms.client, edited.kept, overlapMs);
+    expect(next.report.unchanged).toBe(false);
+    expect(edited.reads[0]!.aborted).toBe(false);
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+    expect(next.nodes!.locales.en!.articles[0]!.title).toBe('Living well with heart failure');
+  });
+
+  it('reads the lists and merges as before when a count differs (a record vanished, none stamped)', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    cms.data.topics.length = 0;
+    cms.data.articles[0] = { ...cms.data.articles[0]!, topics: [] };
+    const { kept, reads } = keptFile(first.nodes, 0);
+    const next = await since(cms.client, kept);
+    expect(reads[0]!.aborted).toBe(false);
+    expect(next.report).toMatchObject({ unchanged: false, notes: ['articles of en read in full: an author or topic is gone'] });
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
+  it('fetches everything, saying why, when the lists cannot be read', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    cms.data.global.tagline = 'Care, near you';
+    const { kept } = keptFile(first.nodes, 0, { nodes: null, reason: "the content snapshot's 1234.json is missing" });
+    const next = await since(cms.client, kept);
+    expect(next.report).toMatchObject({ mode: 'full', notes: ["full fetch: the content snapshot's 1234.json is missing"], reused: 0 });
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
   });
 });
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentNodes } from '@solace/content';
+import { summarizeNodes, type ContentNodes, type KeptContent, type KeptNodesRead, type KeptSummary } from '@solace/content';
 import { exists } from '../file-exists.js';
 import { cacheDirOf, dropCacheFile, readCacheFile, stageCacheFile } from './manifest.js';
 
@@ -14,8 +14,11 @@ import { cacheDirOf, dropCacheFile, readCacheFile, stageCacheFile } from './mani
  * replaced by the name of the file that holds it, `content/<hash of its JSON>.json`: a build
  * writes only the lists it did not take whole from the kept ones (after an edit, its locale's
  * articles: 4 MB of the corpus's 24, a few hundred milliseconds less after every rebuild).
+ * It also holds their summary (the content package's KeptSummary): the next build asks the CMS
+ * for the deltas with it while it reads the lists, and a build the CMS answers "nothing changed"
+ * does not read them at all.
  */
-type ContentNodesFile = { kind: 'solace-content-nodes'; format: typeof FILE_FORMAT; key: string; nodes: StoredNodes };
+type ContentNodesFile = { kind: 'solace-content-nodes'; format: typeof FILE_FORMAT; key: string; summary: KeptSummary; nodes: StoredNodes };
 type ListRef = { list: string };
 type StoredNodes = Omit<ContentNodes, 'media' | 'locales'> & {
   media: ListRef;
@@ -24,10 +27,10 @@ type StoredNodes = Omit<ContentNodes, 'media' | 'locales'> & {
 
 export const NODES_FILE = 'content.json';
 const LISTS_DIR = 'content';
-const FILE_FORMAT = 2;
+const FILE_FORMAT = 3;
 const LISTS = ['articles', 'articleDrafts', 'authors', 'topics', 'providers', 'interfaceTexts'] as const;
 
-export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
+export type KeptContentRead = { kept: KeptContent } | { kept: null; reason: string };
 
 /**
  * The lists this process read or wrote last, by cache folder and place ('media', 'en/articles'):
@@ -36,29 +39,39 @@ export type ContentNodesRead = { nodes: ContentNodes } | { nodes: null; reason: 
  */
 const known = new Map<string, Map<string, { file: string; nodes: readonly unknown[] }>>();
 
-/** The kept nodes, or why they cannot be used (then the content is fetched in full). */
-export async function readContentNodes(outputDir: string, key: string): Promise<ContentNodesRead> {
+/**
+ * The kept content, or why it cannot be used (then the content is fetched in full): its summary
+ * (`content.json`, a few kilobytes) at once, its lists (megabytes) when the load reads them; read
+ * once, and left unread, or read no further, once the signal says the load does without them.
+ */
+export async function readKeptContent(outputDir: string, key: string): Promise<KeptContentRead> {
   const read = await readCacheFile<ContentNodesFile>(outputDir, NODES_FILE, {
     missing: 'no content snapshot of a previous build',
     corrupt: 'the content snapshot is corrupt',
   });
-  if ('reason' in read) return { nodes: null, reason: read.reason };
+  if ('reason' in read) return { kept: null, reason: read.reason };
   const parsed = read.value;
   const stored = parsed?.nodes;
   if (
     parsed?.kind !== 'solace-content-nodes' ||
     parsed.format !== FILE_FORMAT ||
+    typeof parsed.summary !== 'object' ||
+    parsed.summary === null ||
     !stored ||
     !isListRef(stored.media) ||
     !Array.isArray(stored.localeList) ||
     !isLocaleSets(stored.locales)
   ) {
-    return { nodes: null, reason: 'the content snapshot is not one this version writes' };
+    return { kept: null, reason: 'the content snapshot is not one this version writes' };
   }
-  if (parsed.key !== key) return { nodes: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
+  if (parsed.key !== key) return { kept: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
+  let lists: Promise<KeptNodesRead> | null = null;
+  return { kept: { summary: parsed.summary, read: (signal) => (lists ??= readLists(outputDir, stored, signal)) } };
+}
 
+async function readLists(outputDir: string, stored: StoredNodes, signal: AbortSignal): Promise<KeptNodesRead> {
   const places = listPlaces(stored.locales).map(([place, code, list]) => ({ place, ref: stored.locales[code]![list] as ListRef, code, list }));
-  const lists = await Promise.all([readList(outputDir, stored.media), ...places.map(({ ref }) => readList(outputDir, ref))]);
+  const lists = await Promise.all([readList(outputDir, stored.media, signal), ...places.map(({ ref }) => readList(outputDir, ref, signal))]);
   const failed = lists.find((list) => 'reason' in list);
   if (failed && 'reason' in failed) return { nodes: null, reason: failed.reason };
   const [media, ...byPlace] = lists as { nodes: unknown[] }[];
@@ -74,7 +87,8 @@ export async function readContentNodes(outputDir: string, key: string): Promise<
   return { nodes: { ...stored, media: media!.nodes, locales } as ContentNodes };
 }
 
-export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes) {
+/** `overlapMs`: the load's safety overlap, which the summary's recent records depend on. */
+export async function writeContentNodes(outputDir: string, key: string, nodes: ContentNodes, overlapMs: number) {
   const dir = path.join(cacheDirOf(outputDir), LISTS_DIR);
   await fs.mkdir(dir, { recursive: true });
   const before = known.get(cacheDirOf(outputDir));
@@ -89,7 +103,8 @@ export async function writeContentNodes(outputDir: string, key: string, nodes: C
   for (const [code, sets] of Object.entries(nodes.locales)) locales[code] = { ...sets };
   for (const [place, code, list] of listPlaces(nodes.locales)) locales[code]![list] = await keep(place, nodes.locales[code]![list]);
   const stored: StoredNodes = { ...nodes, media: await keep('media', nodes.media), locales };
-  await (await stageCacheFile(outputDir, NODES_FILE, { kind: 'solace-content-nodes', format: FILE_FORMAT, key, nodes: stored } satisfies ContentNodesFile)).commit();
+  const file: ContentNodesFile = { kind: 'solace-content-nodes', format: FILE_FORMAT, key, summary: summarizeNodes(nodes, overlapMs), nodes: stored };
+  await (await stageCacheFile(outputDir, NODES_FILE, file)).commit();
   known.set(cacheDirOf(outputDir), remembered);
   // Lists no longer named (and any a stopped build left half written) go.
   const named = new Set([...remembered.values()].map((entry) => entry.file));
@@ -113,7 +128,7 @@ async function writeList(dir: string, list: readonly unknown[]) {
   return file;
 }
 
-async function readList(outputDir: string, ref: ListRef): Promise<{ nodes: unknown[] } | { reason: string }> {
+async function readList(outputDir: string, ref: ListRef, signal: AbortSignal): Promise<{ nodes: unknown[] } | { reason: string }> {
   const file = path.join(cacheDirOf(outputDir), LISTS_DIR, path.basename(ref.list));
   let text: string;
   try {
@@ -121,6 +136,8 @@ async function readList(outputDir: string, ref: ListRef): Promise<{ nodes: unkno
   } catch {
     return { reason: `the content snapshot's ${ref.list} is missing` };
   }
+  // Parsing is most of the cost (a locale's articles: 4 MB).
+  if (signal.aborted) return { reason: 'not read: the load did without it' };
   let nodes: unknown;
   try {
     nodes = JSON.parse(text);

@@ -114,6 +114,8 @@ describe('an incremental build after each kind of change', () => {
     const { mode, fetched, reused } = fetchOf(log);
     expect({ mode, fetched }).toEqual({ mode: 'delta', fetched: 0 });
     expect(reused).toBeGreaterThan(20);
+    // Told by the CMS's answers to the deltas, without reading the kept lists.
+    expect(log).toMatch(/nothing changed \(as the CMS's answers showed: the kept lists were not read\)/);
   });
 
   it('after an article is edited, renders only some pages', async () => {
@@ -354,8 +356,12 @@ describe('an incremental build after each kind of change', () => {
     await fs.writeFile(file, JSON.stringify({ kind: 'solace-content-nodes', key: kept.key, nodes: { media: [], locales: { en: {} } } }));
     log = await expectSameAsCold();
     expect(log).toMatch(/content: full fetch: the content snapshot is not one this version writes/);
-    // Its lists are files of their own: one gone is as good as none.
+    // Its lists are files of their own: one gone is as good as none, once they are needed (the
+    // CMS's answers, asked with content.json's summary, show nothing changed: none is read).
     await fs.rm(`${incremental}.cache/content`, { recursive: true });
+    expect(await expectSameAsCold()).toMatch(/nothing changed \(as the CMS's answers showed: the kept lists were not read\)/);
+    const article = await first('articles');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited with the kept lists gone' });
     log = await expectSameAsCold();
     expect(log).toMatch(/content: full fetch: the content snapshot's \w+\.json is missing/);
     expect(fetchOf(log)).toMatchObject({ mode: 'full', reused: 0 });

@@ -2,8 +2,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContentNodes } from '@solace/content';
-import { NODES_FILE, readContentNodes, writeContentNodes } from '../../src/incremental/content-nodes.js';
+import { summarizeNodes, type ContentNodes } from '@solace/content';
+import { NODES_FILE, readKeptContent, writeContentNodes as writeWithOverlap } from '../../src/incremental/content-nodes.js';
+
+const OVERLAP_MS = 60_000;
+const writeContentNodes = (outputDir: string, key: string, nodes: ContentNodes) => writeWithOverlap(outputDir, key, nodes, OVERLAP_MS);
+/** The kept nodes whole, as a load that needs every list reads them. */
+async function readContentNodes(outputDir: string, key: string) {
+  const read = await readKeptContent(outputDir, key);
+  return read.kept ? read.kept.read(new AbortController().signal) : { nodes: null, reason: read.reason };
+}
 
 // A node that counts how often it is turned into JSON (a list written again is).
 let serialised = 0;
@@ -88,5 +96,21 @@ describe('the kept content nodes', () => {
     expect((await readContentNodes(outputDir, 'key')).nodes).not.toBeNull();
     await fs.writeFile(path.join(`${outputDir}.cache`, NODES_FILE), JSON.stringify({ kind: 'solace-content-nodes', key: 'key', nodes: nodesWith([], []) }));
     expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: 'the content snapshot is not one this version writes' });
+  });
+
+  it('give their summary without the lists, and leave the lists unread once the load does without them', async () => {
+    const nodes = nodesWith([{ documentId: 'a', title: 'A', updatedAt: '2026-12-01T09:59:30.000Z' }], [node('c')]);
+    await writeContentNodes(outputDir, 'key', nodes);
+    const index = JSON.parse(await fs.readFile(path.join(`${outputDir}.cache`, NODES_FILE), 'utf8')) as { nodes: { locales: { en: { articles: { list: string } } } } };
+    const englishFile = path.join(`${outputDir}.cache`, 'content', index.nodes.locales.en.articles.list);
+    await fs.writeFile(englishFile, '[{"documentId":');
+    const read = await readKeptContent(outputDir, 'key');
+    expect(read.kept?.summary).toEqual(JSON.parse(JSON.stringify(summarizeNodes(nodes, OVERLAP_MS))));
+    expect(read.kept?.summary.locales.en?.lists.articles).toMatchObject({ count: 1, newest: Date.parse('2026-12-01T09:59:30.000Z'), recent: { a: expect.any(String) } });
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await read.kept!.read(stopped.signal)).toEqual({ nodes: null, reason: expect.stringMatching(/not read/) });
+    // Not parsed, so not found corrupt (and removed) either.
+    expect(await fs.readFile(englishFile, 'utf8')).toBe('[{"documentId":');
   });
 });

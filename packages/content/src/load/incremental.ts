@@ -1,11 +1,13 @@
 import type { ContentClient } from '../client.js';
 import type { Locale } from '../content-types/locale.js';
-import { articles, authors, media, type MediaStamp } from './collections.js';
+import type { ArticleDraftFragment } from '../generated/graphql.js';
+import { articles, authors, interfaceTexts, media, providers, topics, type Collection, type MediaStamp } from './collections.js';
 import { syncDrafts } from './drafts.js';
 import type { LocaleNodes } from './fetch.js';
-import { syncLocaleTogether } from './locale-sync.js';
+import { unchangedPerSummary, type KeptContent } from './kept.js';
+import { askLocale, LIST_NAMES, type LocaleAnswers } from './locale-sync.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
-import { syncCollection, type Synced } from './sync.js';
+import { askCollection, settleList, syncCollection, type ListAnswer, type Synced } from './sync.js';
 
 /** Bump when the shape of ContentNodes or the way it is brought up to date changes. */
 export const CONTENT_NODES_FORMAT = 4;
@@ -41,6 +43,12 @@ export type FetchReport = {
  * Every locale's raw nodes as the CMS has them now, fetching only what changed since `previous`
  * (everything without it). Global and the self-assessment, one request each, are always read.
  *
+ * The deltas and counts are asked with the kept nodes' summary alone, while the kept lists are
+ * read (`previous.read`); `whenChanged` is called as soon as the answers show a change (or cannot
+ * rule one out), and with `stopIfUnchanged`, answers that show nothing changed end the fetch
+ * there, without the lists (`nodes` is then null). A kept list that cannot be read means a full
+ * fetch, noted.
+ *
  * What can change a record's GraphQL answer without changing its timestamps is re-read in full:
  * a locale's articles when one of its authors or topics is gone (an article holds their
  * documentIds, and the CMS drops a link to a deleted or unpublished one); a locale's articles and
@@ -49,29 +57,56 @@ export type FetchReport = {
 export async function fetchNodesSince(
   client: ContentClient,
   locales: Locale[],
-  previous: ContentNodes | null,
-  { overlapMs = SAFETY_OVERLAP_MS, drafts = false }: { overlapMs?: number; drafts?: boolean } = {},
-): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport }> {
+  previous: KeptContent | null,
+  options: { overlapMs?: number; drafts?: boolean; stopIfUnchanged?: boolean; whenChanged?: () => void } = {},
+): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport } | { fetched: null; nodes: null; report: FetchReport }> {
+  const { overlapMs = SAFETY_OVERLAP_MS, drafts = false, stopIfUnchanged = false, whenChanged } = options;
   const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [], unchanged: false };
   // Asked before any list is read (the locales came first): whatever committed before it is in this fetch.
   const fetchedAt = client.firstAnswerAt?.() ?? null;
-  const keptAt = previous?.fetchedAt ?? null;
-  // Started at once with every locale's lists: what it finds decides only what to re-read after.
-  const filesSynced = syncCollection(client, media, '', previous?.media, { overlapMs, keptAt });
-  const touchedUrls = filesSynced.then((files) => {
-    const urls = new Set<string>();
-    for (const file of [...(previous?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) urls.add(file.url);
-    return urls;
-  });
+  const summary = previous?.summary ?? null;
+  const sync = { overlapMs, keptAt: summary?.fetchedAt ?? null };
+  const mediaAsked = askCollection(client, media, '', summary?.media.newest ?? null, sync);
+  const asked = locales.map((locale) => askLocale(client, locale.code, summary?.locales[locale.code]?.lists, sync, !drafts));
+  // Read while the CMS answers; not needed at all when nothing changed.
+  const reading = new AbortController();
+  const keptRead = previous ? previous.read(reading.signal) : null;
+  // A preview's drafts go by version, from the kept drafts: listed as soon as those are at hand.
+  const draftsSynced = new Map(
+    drafts ? locales.map(({ code }) => [code, (keptRead ?? Promise.resolve(null)).then((read) => syncDrafts(client, code, read?.nodes?.locales[code]?.articleDrafts))]) : [],
+  );
+  for (const pending of [keptRead, ...draftsSynced.values()]) pending?.catch(() => {});
+  const [mediaAnswer, ...answered] = await Promise.all([mediaAsked, ...asked]);
+  const answers = new Map(locales.map(({ code }, i) => [code, answered[i]!]));
+  const unchanged = summary !== null && !drafts && unchangedPerSummary(summary, locales, mediaAnswer, answers);
+  if (!unchanged) whenChanged?.();
+  if (unchanged && stopIfUnchanged) {
+    reading.abort();
+    report.unchanged = true;
+    report.fetched = [...answers.values()].reduce((sum, a) => sum + LIST_NAMES.reduce((n, name) => n + receivedIn(a.lists[name]), 0), 0);
+    report.reused = locales.reduce((sum, { code }) => sum + LIST_NAMES.reduce((n, name) => n + summary.locales[code]!.lists[name].count, 0), 0) - report.fetched;
+    return { fetched: null, nodes: null, report };
+  }
+  const read = keptRead ? await keptRead : null;
+  if (read && !read.nodes) {
+    // The summary was there, a list was not: read everything, as without kept nodes.
+    const again = await fetchNodesSince(client, locales, null, { overlapMs, drafts });
+    again.report.notes.unshift(`full fetch: ${read.reason}`);
+    return again;
+  }
+  const keptNodes = read?.nodes ?? null;
 
+  const files = await settleList(client, media, '', keptNodes?.media, mediaAnswer);
+  const touched = new Set<string>();
+  for (const file of [...(keptNodes?.media ?? []), ...files.nodes]) if (files.changed.has(file.documentId)) touched.add(file.url);
   const perLocale = await Promise.all(
     locales.map(async (locale) => {
-      const kept = previous?.locales[locale.code];
-      if (previous && !kept) report.notes.push(`${locale.code} is new: read in full`);
-      return syncLocale(client, locale, kept, { touchedUrls, overlapMs, keptAt, notes: report.notes, drafts });
+      const kept = keptNodes?.locales[locale.code];
+      if (keptNodes && !kept) report.notes.push(`${locale.code} is new: read in full`);
+      const draftsOf = draftsSynced.get(locale.code) ?? Promise.resolve(nothingRead);
+      return syncLocale(client, locale, kept, answers.get(locale.code)!, { touched, notes: report.notes, drafts, draftsOf });
     }),
   );
-  const files = await filesSynced;
   for (const { synced } of perLocale) {
     for (const s of synced) {
       report.fetched += s.fetched;
@@ -85,11 +120,11 @@ export async function fetchNodesSince(
     locales: Object.fromEntries(perLocale.map(({ nodes: n }) => [n.locale.code, pickSets(n)])),
   };
   report.unchanged =
-    previous !== null &&
-    JSON.stringify(previous.localeList) === JSON.stringify(locales) &&
+    keptNodes !== null &&
+    JSON.stringify(keptNodes.localeList) === JSON.stringify(locales) &&
     files.changed.size === 0 &&
     perLocale.every(({ nodes: n, synced }) => {
-      const kept = previous.locales[n.locale.code];
+      const kept = keptNodes.locales[n.locale.code];
       return (
         synced.every((s) => s.changed.size === 0) &&
         JSON.stringify([kept?.global, kept?.selfAssessment]) === JSON.stringify([n.global, n.selfAssessment])
@@ -98,27 +133,28 @@ export async function fetchNodesSince(
   return { fetched: perLocale.map((p) => p.nodes), nodes, report };
 }
 
+/** Records an answer brought. */
+const receivedIn = (answer: ListAnswer<unknown> | null) => (answer === null ? 0 : 'full' in answer ? answer.full.length : answer.delta.length);
+
 async function syncLocale(
   client: ContentClient,
   locale: Locale,
   kept: LocaleNodeSets | undefined,
-  {
-    touchedUrls,
-    overlapMs,
-    keptAt,
-    notes,
-    drafts,
-  }: { touchedUrls: Promise<Set<string>>; overlapMs: number; keptAt: string | null; notes: string[]; drafts: boolean },
+  answers: LocaleAnswers,
+  { touched, notes, drafts, draftsOf }: { touched: Set<string>; notes: string[]; drafts: boolean; draftsOf: Promise<Synced<ArticleDraftFragment>> },
 ): Promise<{ nodes: LocaleNodes; synced: Synced<unknown>[] }> {
   const code = locale.code;
-  // Every delta at once; what must be read in full after all (rarely) is read when that is known.
-  const [together, draftsDelta, touched] = await Promise.all([
-    syncLocaleTogether(client, code, kept, { overlapMs, keptAt }, !drafts),
-    drafts ? syncDrafts(client, code, kept?.articleDrafts) : nothingRead,
-    touchedUrls,
+  const settle = <N extends { documentId: string }>(collection: Collection<N>, keptNodes: N[] | undefined, answer: ListAnswer<N> | null) =>
+    answer ? settleList(client, collection, code, keptNodes, answer) : Promise.resolve(nothingRead as Synced<N>);
+  const { lists } = answers;
+  const [articlesDelta, draftsDelta, authorsDelta, topicsOf, providersOf, textsOf] = await Promise.all([
+    settle(articles, kept?.articles, lists.articles),
+    draftsOf,
+    settle(authors, kept?.authors, lists.authors),
+    settle(topics, kept?.topics, lists.topics),
+    settle(providers, kept?.providers, lists.providers),
+    settle(interfaceTexts, kept?.interfaceTexts, lists.interfaceTexts),
   ]);
-  const { authors: authorsDelta, topics: topicsOf, providers: providersOf, interfaceTexts: textsOf } = together;
-  const articlesDelta = together.articles ?? nothingRead;
   const shows = (image: { url: string } | null | undefined) => image != null && touched.has(image.url);
   const wasted: Synced<unknown>[] = [];
   let authorsOf = authorsDelta;
@@ -132,12 +168,12 @@ async function syncLocale(
   const linksChanged = vanished(kept?.authors, authorsOf.nodes) || vanished(kept?.topics, topicsOf.nodes);
   const coverChanged = [...(kept?.articles ?? []), ...(kept?.articleDrafts ?? [])].some((a) => shows(a.cover));
   let articlesOf = articlesDelta;
-  let draftsOf = draftsDelta;
+  let draftsResult = draftsDelta;
   if (kept && (linksChanged || coverChanged)) {
     notes.push(`${drafts ? 'article drafts' : 'articles'} of ${code} read in full: ${linksChanged ? 'an author or topic is gone' : 'a cover image changed'}`);
     if (drafts) {
       wasted.push(draftsDelta);
-      draftsOf = await syncDrafts(client, code, kept.articleDrafts, { full: true });
+      draftsResult = await syncDrafts(client, code, kept.articleDrafts, { full: true });
     } else {
       wasted.push(articlesDelta);
       articlesOf = await syncCollection(client, articles, code, kept.articles, { full: true });
@@ -146,17 +182,17 @@ async function syncLocale(
   return {
     nodes: {
       locale,
-      global: together.global,
-      selfAssessment: together.selfAssessment,
+      global: answers.global,
+      selfAssessment: answers.selfAssessment,
       articles: articlesOf.nodes,
-      articleDrafts: draftsOf.nodes,
+      articleDrafts: draftsResult.nodes,
       authors: authorsOf.nodes,
       topics: topicsOf.nodes,
       providers: providersOf.nodes,
       interfaceTexts: textsOf.nodes,
     },
     // A delta superseded by a full read still cost its records: counted as fetched, not as re-used.
-    synced: [articlesOf, draftsOf, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
+    synced: [articlesOf, draftsResult, authorsOf, topicsOf, providersOf, textsOf, ...wasted.map((w) => ({ ...w, reused: 0 }))],
   };
 }
 

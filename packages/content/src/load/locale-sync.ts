@@ -2,45 +2,64 @@ import type { ContentClient } from '../client.js';
 import { ContentFetchError } from '../errors.js';
 import type {
   ArticleFiltersInput,
+  ArticleFragment,
   AuthorFiltersInput,
+  AuthorFragment,
   InterfaceTextFiltersInput,
+  InterfaceTextFragment,
   ProviderFiltersInput,
+  ProviderFragment,
   TopicFiltersInput,
+  TopicFragment,
 } from '../generated/graphql.js';
-import { articles, authors, interfaceTexts, PAGE_SIZE, providers, topics, type Collection } from './collections.js';
+import { articles, authors, interfaceTexts, PAGE_SIZE, providers, topics, type Collection, type Stamped } from './collections.js';
 import type { LocaleNodeSets } from './incremental.js';
 import { localeChangesQuery, localeCountsQuery } from './locale-queries.js';
-import { deltaFilters, mergeDelta, readInFull, type Synced, type SyncOptions } from './sync.js';
+import { deltaFiltersFrom, type ListAnswer, type SyncOptions } from './sync.js';
+
+/** The collections a locale's sync brings up to date with cursors (a preview's drafts go by version: drafts.ts). */
+type ListNodes = {
+  articles: ArticleFragment;
+  authors: Stamped<AuthorFragment>;
+  topics: Stamped<TopicFragment>;
+  providers: Stamped<ProviderFragment>;
+  interfaceTexts: Stamped<InterfaceTextFragment>;
+};
+export type ListName = keyof ListNodes;
+export const LIST_COLLECTIONS: { [K in ListName]: Collection<ListNodes[K]> } = { articles, authors, topics, providers, interfaceTexts };
+export const LIST_NAMES = Object.keys(LIST_COLLECTIONS) as ListName[];
+
+/** A locale's single types and the answer for each collection (null: not read, a preview's published articles). */
+export type LocaleAnswers = {
+  global: LocaleNodeSets['global'];
+  selfAssessment: LocaleNodeSets['selfAssessment'];
+  lists: { [K in ListName]: ListAnswer<ListNodes[K]> | null };
+};
+
+/** Each collection's newest kept stamp (null: none), as a summary of the kept nodes gives it; undefined for a locale with nothing kept. */
+export type LocaleCursors = Partial<Record<ListName, { newest: number | null }>>;
 
 type Page<N> = { nodes: N[]; pageInfo?: { pageCount: number; total: number } };
 type Counted = { pageInfo: { total: number } } | null | undefined;
 
-/** What a locale's sync does with one collection: ask for its delta (`filters`), or read it in full (`full`, started at once). */
-type Plan<N extends { documentId: string }> = {
-  collection: Collection<N>;
-  kept: N[] | undefined;
-  filters: Record<string, unknown> | null;
-  full: Promise<Synced<N>> | null;
-};
-
 /**
- * A locale's single types and collections as the CMS has them now, each collection brought up to
- * date as syncCollection (sync.ts) does, but with the locale's deltas and counts asked together:
- * one request for the single types and the first page of every delta, then one for every count
- * (after the deltas, as syncCollection asks it). A collection without kept nodes is read in full
- * meanwhile. Without `withArticles` the published articles are not read (a preview reads drafts).
+ * What a locale's incremental fetch asks the CMS, which needs only the kept nodes' cursors: one
+ * request for the single types and the first page of every delta, then one for every count
+ * (after the deltas: a record created in between makes a count differ, never hides a vanished
+ * one). A collection with nothing to ask from is read in full meanwhile. Without `withArticles`
+ * the published articles are not read (a preview reads drafts).
  */
-export async function syncLocaleTogether(client: ContentClient, locale: string, kept: LocaleNodeSets | undefined, options: SyncOptions, withArticles: boolean) {
-  const plan = <N extends { documentId: string }>(collection: Collection<N>, nodes: N[] | undefined): Plan<N> => {
-    const filters = deltaFilters(collection, nodes, options);
-    return { collection, kept: nodes, filters, full: filters ? null : readInFull(client, collection, locale, nodes) };
+export async function askLocale(client: ContentClient, locale: string, cursors: LocaleCursors | undefined, options: SyncOptions, withArticles: boolean): Promise<LocaleAnswers> {
+  const plan = <N extends { documentId: string }>(collection: Collection<N>, name: ListName) => {
+    const filters = deltaFiltersFrom(collection, cursors?.[name]?.newest ?? null, options);
+    return { collection, filters, full: filters ? null : collection.full(client, locale) };
   };
   const plans = {
-    articles: withArticles ? plan(articles, kept?.articles) : null,
-    authors: plan(authors, kept?.authors),
-    topics: plan(topics, kept?.topics),
-    providers: plan(providers, kept?.providers),
-    interfaceTexts: plan(interfaceTexts, kept?.interfaceTexts),
+    articles: withArticles ? plan(articles, 'articles') : null,
+    authors: plan(authors, 'authors'),
+    topics: plan(topics, 'topics'),
+    providers: plan(providers, 'providers'),
+    interfaceTexts: plan(interfaceTexts, 'interfaceTexts'),
   };
   // Awaited once the deltas are in; a failure meanwhile is not an unhandled one.
   for (const p of Object.values(plans)) p?.full?.catch(() => {});
@@ -68,45 +87,39 @@ export async function syncLocaleTogether(client: ContentClient, locale: string, 
     restOf(client, locale, plans.providers, changes.providers),
     restOf(client, locale, plans.interfaceTexts, changes.interfaceTexts),
   ]);
-  // Counted after the deltas: a record created in between makes a count differ, never hides a vanished one.
   const counts = await client.request(localeCountsQuery, { locale, ...asks });
   const [articlesOf, authorsOf, topicsOf, providersOf, textsOf] = await Promise.all([
-    finish(client, locale, plans.articles, articlesDelta, counts.articles),
-    finish(client, locale, plans.authors, authorsDelta, counts.authors),
-    finish(client, locale, plans.topics, topicsDelta, counts.topics),
-    finish(client, locale, plans.providers, providersDelta, counts.providers),
-    finish(client, locale, plans.interfaceTexts, textsDelta, counts.interfaceTexts),
+    answerOf(locale, plans.articles, articlesDelta, counts.articles),
+    answerOf(locale, plans.authors, authorsDelta, counts.authors),
+    answerOf(locale, plans.topics, topicsDelta, counts.topics),
+    answerOf(locale, plans.providers, providersDelta, counts.providers),
+    answerOf(locale, plans.interfaceTexts, textsDelta, counts.interfaceTexts),
   ]);
   return {
     global: changes.global,
     selfAssessment: changes.selfAssessment,
-    articles: articlesOf,
-    authors: authorsOf!,
-    topics: topicsOf!,
-    providers: providersOf!,
-    interfaceTexts: textsOf!,
+    lists: { articles: articlesOf, authors: authorsOf!, topics: topicsOf!, providers: providersOf!, interfaceTexts: textsOf! },
   };
 }
 
 /** A delta whole: its first page as the combined request gave it, and the others (many changes) read as syncCollection reads a delta. */
-async function restOf<N extends { documentId: string }>(client: ContentClient, locale: string, plan: Plan<N> | null, first: Page<N> | null | undefined) {
+async function restOf<N extends { documentId: string }>(client: ContentClient, locale: string, plan: { collection: Collection<N>; filters: Record<string, unknown> | null } | null, first: Page<N> | null | undefined) {
   if (!plan?.filters) return null;
   // The combined request asks for the first page's pageInfo ($withPageInfo defaults to true).
   if (!first?.pageInfo) throw unanswered(plan.collection, locale);
   return first.pageInfo.pageCount > 1 ? plan.collection.where(client, locale, plan.filters) : first.nodes;
 }
 
-async function finish<N extends { documentId: string }>(
-  client: ContentClient,
+async function answerOf<N extends { documentId: string }>(
   locale: string,
-  plan: Plan<N> | null,
+  plan: { collection: Collection<N>; full: Promise<N[]> | null } | null,
   delta: N[] | null,
   count: Counted,
-): Promise<Synced<N> | null> {
+): Promise<ListAnswer<N> | null> {
   if (!plan) return null;
-  if (plan.full) return plan.full;
+  if (plan.full) return { full: await plan.full };
   if (!count) throw unanswered(plan.collection, locale);
-  return mergeDelta(client, plan.collection, locale, plan.kept!, delta!, count.pageInfo.total);
+  return { delta: delta!, total: count.pageInfo.total };
 }
 
 const unanswered = (collection: { name: string }, locale: string) =>

@@ -25,7 +25,7 @@ export type SyncOptions = { full?: boolean; overlapMs?: number; keptAt?: string 
  * ones; then one count, and only when the count and the merged set differ, a listing of
  * documentIds to drop the records that vanished and fetch any that arrived meanwhile.
  * Without kept nodes, or with `full`, reads the whole list, as a cold build does.
- * (An incremental fetch asks for a locale's deltas and counts together: incremental.ts.)
+ * (An incremental fetch asks for a locale's deltas and counts together: locale-sync.ts.)
  *
  * The count cannot tell a record that vanished from one the delta missed at the same time (they
  * cancel out): a record is missed only if its transaction commits later than the safety overlap.
@@ -37,29 +37,51 @@ export async function syncCollection<N extends { documentId: string }>(
   kept: N[] | undefined,
   options: SyncOptions = {},
 ): Promise<Synced<N>> {
-  const filters = deltaFilters(collection, kept, options);
-  if (!kept || !filters) return readInFull(client, collection, locale, kept);
+  const newest = kept && !options.full ? newestStamp(kept, collection.stamps) : null;
+  return settleList(client, collection, locale, kept, await askCollection(client, collection, locale, newest, options));
+}
+
+/** A collection as the CMS answered before the kept nodes are needed: its delta and count, or (nothing to ask from) the whole list. */
+export type ListAnswer<N> = { delta: N[]; total: number } | { full: N[] };
+
+/** What syncCollection asks, from the newest kept stamp alone (null: read in full). */
+export async function askCollection<N extends { documentId: string }>(
+  client: ContentClient,
+  collection: Collection<N>,
+  locale: string,
+  newestKept: number | null,
+  options: SyncOptions,
+): Promise<ListAnswer<N>> {
+  const filters = deltaFiltersFrom(collection, newestKept, options);
+  if (!filters) return { full: await collection.full(client, locale) };
   const delta = await collection.where(client, locale, filters);
   // Counted after the delta: a record created in between makes the count differ, never hides a vanished one.
   const { total } = (await collection.ids(client, locale, 1, 1)).pageInfo;
-  return mergeDelta(client, collection, locale, kept, delta, total);
+  return { delta, total };
 }
 
-/** The filters of a collection's delta since `kept` was fetched (see syncCollection); null to read it in full. */
-export function deltaFilters<N extends { documentId: string }>(collection: Collection<N>, kept: N[] | undefined, { full = false, overlapMs, keptAt }: SyncOptions) {
-  const newestKept = kept && !full ? newestStamp(kept, collection.stamps) : null;
+/** A collection brought up to date from its answer: a delta merged over the kept nodes and checked against the count, or the whole list. */
+export async function settleList<N extends { documentId: string }>(
+  client: ContentClient,
+  collection: Collection<N>,
+  locale: string,
+  kept: N[] | undefined,
+  answer: ListAnswer<N>,
+): Promise<Synced<N>> {
+  if ('full' in answer) return { nodes: answer.full, changed: changedIds(kept ?? [], answer.full), fetched: answer.full.length, reused: 0, full: true };
+  // A delta is asked only from a kept list's cursor.
+  if (!kept) throw new Error(`A delta of the ${collection.name} of ${locale} without the kept ${collection.name}`);
+  return mergeDelta(client, collection, locale, kept, answer.delta, answer.total);
+}
+
+/** The filters of a collection's delta from its newest kept stamp (null: none, read it in full), see syncCollection. */
+export function deltaFiltersFrom<N extends { documentId: string }>(collection: Collection<N>, newestKept: number | null, { overlapMs, keptAt }: SyncOptions) {
   if (newestKept === null) return null;
   // Everything committed before the kept fetch began was in it: the cursor is the later of that
   // moment (the CMS's clock) and the newest kept stamp (another CMS instance's clock may be ahead).
   const keptAtMs = keptAt ? Date.parse(keptAt) : NaN;
   const newest = Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
   return collection.changedSince(sinceOf(newest, overlapMs));
-}
-
-/** A collection read in full, as a cold build reads it. */
-export async function readInFull<N extends { documentId: string }>(client: ContentClient, collection: Collection<N>, locale: string, kept: N[] | undefined): Promise<Synced<N>> {
-  const nodes = await collection.full(client, locale);
-  return { nodes, changed: changedIds(kept ?? [], nodes), fetched: nodes.length, reused: 0, full: true };
 }
 
 /**

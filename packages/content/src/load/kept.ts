@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import type { Locale } from '../content-types/locale.js';
+import { media, PAGE_SIZE } from './collections.js';
+import type { ContentNodes, LocaleNodeSets } from './incremental.js';
+import { LIST_COLLECTIONS, LIST_NAMES, type ListName, type LocaleAnswers } from './locale-sync.js';
+import type { ListAnswer } from './sync.js';
+import { newestStamp, SAFETY_OVERLAP_MS } from './merge.js';
+
+/**
+ * What an incremental fetch needs of one kept list before it has the list itself: how many
+ * records it holds, its newest stamp (the delta's cursor; null: nothing to ask from, it is read in
+ * full), and the hash of each record the next delta will bring back anyway (stamped within the
+ * safety overlap; null when there are more than a page of them).
+ */
+export type ListSummary = { count: number; newest: number | null; recent: Record<string, string> | null };
+
+/** Kept nodes in a few hundred bytes: enough to ask for the deltas, and to tell that nothing changed. */
+export type KeptSummary = {
+  fetchedAt: string | null;
+  localeList: Locale[];
+  media: ListSummary;
+  locales: Record<string, Pick<LocaleNodeSets, 'global' | 'selfAssessment'> & { lists: Record<ListName, ListSummary> }>;
+};
+
+export type KeptNodesRead = { nodes: ContentNodes } | { nodes: null; reason: string };
+
+/**
+ * The nodes an earlier load returned, as a later one takes them: the summary at once, the nodes
+ * when it needs them. A build reads the kept lists (megabytes of JSON) while the CMS answers the
+ * deltas, and not at all when the answers show that nothing changed (`read` is then aborted).
+ */
+export type KeptContent = { summary: KeptSummary; read: (signal: AbortSignal) => Promise<KeptNodesRead> };
+
+/** Kept nodes already at hand. `overlapMs` as the load that will use them. */
+export function keptContentOf(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptContent {
+  const read: KeptNodesRead = { nodes };
+  return { summary: summarizeNodes(nodes, overlapMs), read: async () => read };
+}
+
+export function summarizeNodes(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptSummary {
+  const keptAtMs = nodes.fetchedAt ? Date.parse(nodes.fetchedAt) : NaN;
+  const summarize = <N extends { documentId: string }>(list: N[], stamps: (node: N) => (string | null | undefined)[]): ListSummary => {
+    const newest = newestStamp(list, stamps);
+    if (newest === null) return { count: list.length, newest, recent: null };
+    // As deltaFiltersFrom (sync.ts) asks: from the later of the fetch and the newest stamp, less the overlap.
+    const since = (Number.isNaN(keptAtMs) ? newest : Math.max(newest, keptAtMs)) - overlapMs;
+    const again = list.filter((node) => stamps(node).some((stamp) => stamp && Date.parse(stamp) >= since));
+    return { count: list.length, newest, recent: again.length > PAGE_SIZE ? null : Object.fromEntries(again.map((n) => [n.documentId, hashOf(n)])) };
+  };
+  const locales: KeptSummary['locales'] = {};
+  for (const [code, sets] of Object.entries(nodes.locales)) {
+    const lists = {} as Record<ListName, ListSummary>;
+    for (const name of LIST_NAMES) lists[name] = summarize(sets[name] as { documentId: string }[], LIST_COLLECTIONS[name].stamps as (node: unknown) => (string | null | undefined)[]);
+    locales[code] = { global: sets.global, selfAssessment: sets.selfAssessment, lists };
+  }
+  return { fetchedAt: nodes.fetchedAt, localeList: nodes.localeList, media: summarize(nodes.media, media.stamps), locales };
+}
+
+/**
+ * Whether the CMS's answers show the content to be the kept nodes' exactly, as far as a summary
+ * can tell: every delta brought back only records kept as they are, and every count is the
+ * kept one's (so nothing vanished: a record gone with another arrived is the limit every delta
+ * has, sync.ts). False when in doubt: the lists are then read and compared in full.
+ */
+export function unchangedPerSummary(summary: KeptSummary, locales: Locale[], mediaAnswer: ListAnswer<{ documentId: string }>, answers: Map<string, LocaleAnswers>) {
+  if (JSON.stringify(summary.localeList) !== JSON.stringify(locales) || !listUnchanged(summary.media, mediaAnswer)) return false;
+  return locales.every(({ code }) => {
+    const kept = summary.locales[code];
+    const answer = answers.get(code);
+    return (
+      kept !== undefined &&
+      answer !== undefined &&
+      JSON.stringify([kept.global, kept.selfAssessment]) === JSON.stringify([answer.global, answer.selfAssessment]) &&
+      LIST_NAMES.every((name) => listUnchanged(kept.lists[name], answer.lists[name]))
+    );
+  });
+}
+
+function listUnchanged(kept: ListSummary, answer: ListAnswer<{ documentId: string }> | null) {
+  if (answer === null) return false;
+  if ('full' in answer) return kept.count === 0 && answer.full.length === 0;
+  const recent = kept.recent;
+  return recent !== null && answer.total === kept.count && answer.delta.every((node) => recent[node.documentId] === hashOf(node));
+}
+
+const hashOf = (node: unknown) => crypto.createHash('sha256').update(JSON.stringify(node)).digest('base64url').slice(0, 22);
