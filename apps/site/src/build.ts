@@ -135,16 +135,22 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
     const { code, previous, kept, indexed } = start;
     nodesKey = start.nodesKey;
-    startFrom = start.startCopy?.() ?? null;
+    // A site build with kept content copies once the CMS's answers show a change: one that changes
+    // nothing never uses the copy, which would hold up its answers (a prepared build made it
+    // already). Without a spare output it does copy, into a new folder, and leaves it as the spare:
+    // the next build finds the folders made.
+    if (!kept || ready || env.preview || !(await exists(spareOf(env.outputDir)))) startFrom = start.startCopy?.() ?? null;
     if (ready) console.log('[solace] the previous build was read, and its output copied, while this build waited for its go');
     // Without a previous output every page is rendered: Eleventy loads while the content arrives.
     if (!previous.manifest) void loadEleventy();
     // With the previous output at hand, content that is the kept nodes' exactly needs no model
     // (and, when the CMS's answers tell so, no reading of the kept lists either).
-    loaded = await loadModel(snapshot, kept, { skipIfUnchanged: previous.manifest !== null });
+    const copyNow = () => (startFrom ??= start.startCopy?.() ?? null);
+    loaded = await loadModel(snapshot, kept, { skipIfUnchanged: previous.manifest !== null, whenChanged: copyNow });
     fetchMs = loaded.timings.fetchMs;
     if (!loaded.model) return await keepOutput(previous.manifest!);
     void loadEleventy();
+    copyNow();
     const model = loaded.model;
     // Pagefind indexes the likely language's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
