@@ -9,10 +9,9 @@
 // script changes: the code that runs is always the code in the tree. Plain JavaScript on purpose.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOCKFILE = path.resolve(SITE_DIR, '../../pnpm-lock.yaml');
@@ -20,13 +19,16 @@ const CACHE_DIR = path.join(SITE_DIR, 'node_modules/.cache/solace-bundles');
 const STAMP = '// solace-bundle ';
 const BUILTINS = new Set(builtinModules);
 
+// esbuild itself (a tenth of a second to import) is loaded only to bundle; its version is enough to tell a bundle current.
+const ESBUILD_VERSION = createRequire(import.meta.url)('esbuild/package.json').version;
+
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
 const hashOf = async (file) => sha256(await fs.readFile(file).catch(() => ''));
 
 /** What, besides the bundled files themselves, decides the bundle: this script, esbuild, the installed packages. */
 async function settingsKey(entry) {
   const own = await hashOf(fileURLToPath(import.meta.url));
-  return sha256([entry, own, esbuild.version, process.version, await hashOf(LOCKFILE)].join('\0'));
+  return sha256([entry, own, ESBUILD_VERSION, process.version, await hashOf(LOCKFILE)].join('\0'));
 }
 
 /** The stamp at the head of a bundle: its settings and each input file's hash; null if it is not one. */
@@ -74,6 +76,7 @@ const keepPackagesOutside = {
 const CHUNK_GRACE_MS = 60 * 60 * 1000;
 
 async function bundle(entry, dir, key) {
+  const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: { entry },
     absWorkingDir: SITE_DIR,
