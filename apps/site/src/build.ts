@@ -156,7 +156,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     // works out the plan (each page's fingerprint) and renders.
     const inputs = start.searchInputs;
     // Read by the load already (the same reading): null if it could not be, and the fetch was a full one.
-    const keptNodes = kept ? (await kept.read(new AbortController().signal)).nodes : null;
+    const keptNodes = kept ? (await kept.read()).nodes : null;
     if (previous.manifest && keptNodes) early = startBeforePlan(env.outputDir, indexed, model, articleStampsOf(keptNodes), inputs);
     const site = siteData(model);
     const items = pageItems(model, site);
@@ -407,7 +407,7 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     // needs, when it does): the previous output's search input, and the kept content, which the
     // load keeps mostly as it is.
     const [, searchInputs] = await Promise.all([begun.startCopy?.(), readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
-    const keptNodes = begun.kept ? (await begun.kept.read(stop)).nodes : null;
+    const keptNodes = begun.kept ? (await begun.kept.read()).nodes : null;
     if (keptNodes) checkAhead(keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);

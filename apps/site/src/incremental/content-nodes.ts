@@ -41,8 +41,7 @@ const known = new Map<string, Map<string, { file: string; nodes: readonly unknow
 
 /**
  * The kept content, or why it cannot be used (then the content is fetched in full): its summary
- * (`content.json`, a few kilobytes) at once, its lists (megabytes) when the load reads them; read
- * once, and left unread, or read no further, once the signal says the load does without them.
+ * (`content.json`, a few kilobytes) at once, its lists (megabytes) when the load reads them, once.
  */
 export async function readKeptContent(outputDir: string, key: string): Promise<KeptContentRead> {
   const read = await readCacheFile<ContentNodesFile>(outputDir, NODES_FILE, {
@@ -66,12 +65,12 @@ export async function readKeptContent(outputDir: string, key: string): Promise<K
   }
   if (parsed.key !== key) return { kept: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
   let lists: Promise<KeptNodesRead> | null = null;
-  return { kept: { summary: parsed.summary, read: (signal) => (lists ??= readLists(outputDir, stored, signal)) } };
+  return { kept: { summary: parsed.summary, read: () => (lists ??= readLists(outputDir, stored)) } };
 }
 
-async function readLists(outputDir: string, stored: StoredNodes, signal: AbortSignal): Promise<KeptNodesRead> {
+async function readLists(outputDir: string, stored: StoredNodes): Promise<KeptNodesRead> {
   const places = listPlaces(stored.locales).map(([place, code, list]) => ({ place, ref: stored.locales[code]![list] as ListRef, code, list }));
-  const lists = await Promise.all([readList(outputDir, stored.media, signal), ...places.map(({ ref }) => readList(outputDir, ref, signal))]);
+  const lists = await Promise.all([readList(outputDir, stored.media), ...places.map(({ ref }) => readList(outputDir, ref))]);
   const failed = lists.find((list) => 'reason' in list);
   if (failed && 'reason' in failed) return { nodes: null, reason: failed.reason };
   const [media, ...byPlace] = lists as { nodes: unknown[] }[];
@@ -84,7 +83,8 @@ async function readLists(outputDir: string, stored: StoredNodes, signal: AbortSi
     remembered.set(place, { file: ref.list, nodes: [...byPlace[i]!.nodes] });
   });
   known.set(cacheDirOf(outputDir), remembered);
-  return { nodes: { ...stored, media: media!.nodes, locales } as ContentNodes };
+  const nodes = { ...stored, media: media!.nodes, locales } as ContentNodes;
+  return { nodes };
 }
 
 /** `overlapMs`: the load's safety overlap, which the summary's recent records depend on. */
@@ -128,7 +128,7 @@ async function writeList(dir: string, list: readonly unknown[]) {
   return file;
 }
 
-async function readList(outputDir: string, ref: ListRef, signal: AbortSignal): Promise<{ nodes: unknown[] } | { reason: string }> {
+async function readList(outputDir: string, ref: ListRef): Promise<{ nodes: unknown[] } | { reason: string }> {
   const file = path.join(cacheDirOf(outputDir), LISTS_DIR, path.basename(ref.list));
   let text: string;
   try {
@@ -136,8 +136,6 @@ async function readList(outputDir: string, ref: ListRef, signal: AbortSignal): P
   } catch {
     return { reason: `the content snapshot's ${ref.list} is missing` };
   }
-  // Parsing is most of the cost (a locale's articles: 4 MB).
-  if (signal.aborted) return { reason: 'not read: the load did without it' };
   let nodes: unknown;
   try {
     nodes = JSON.parse(text);

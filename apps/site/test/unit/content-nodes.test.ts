@@ -10,7 +10,7 @@ const writeContentNodes = (outputDir: string, key: string, nodes: ContentNodes) 
 /** The kept nodes whole, as a load that needs every list reads them. */
 async function readContentNodes(outputDir: string, key: string) {
   const read = await readKeptContent(outputDir, key);
-  return read.kept ? read.kept.read(new AbortController().signal) : { nodes: null, reason: read.reason };
+  return read.kept ? read.kept.read() : { nodes: null, reason: read.reason };
 }
 
 // A node that counts how often it is turned into JSON (a list written again is).
@@ -98,7 +98,7 @@ describe('the kept content nodes', () => {
     expect(await readContentNodes(outputDir, 'key')).toEqual({ nodes: null, reason: 'the content snapshot is not one this version writes' });
   });
 
-  it('give their summary without the lists, and leave the lists unread once the load does without them', async () => {
+  it('give their summary without reading the lists, which are read when asked for', async () => {
     const nodes = nodesWith([{ documentId: 'a', title: 'A', updatedAt: '2026-12-01T09:59:30.000Z' }], [node('c')]);
     await writeContentNodes(outputDir, 'key', nodes);
     const index = JSON.parse(await fs.readFile(path.join(`${outputDir}.cache`, NODES_FILE), 'utf8')) as { nodes: { locales: { en: { articles: { list: string } } } } };
@@ -107,10 +107,8 @@ describe('the kept content nodes', () => {
     const read = await readKeptContent(outputDir, 'key');
     expect(read.kept?.summary).toEqual(JSON.parse(JSON.stringify(summarizeNodes(nodes, OVERLAP_MS))));
     expect(read.kept?.summary.locales.en?.lists.articles).toMatchObject({ count: 1, newest: Date.parse('2026-12-01T09:59:30.000Z'), recent: { a: expect.any(String) } });
-    const stopped = new AbortController();
-    stopped.abort();
-    expect(await read.kept!.read(stopped.signal)).toEqual({ nodes: null, reason: expect.stringMatching(/not read/) });
-    // Not parsed, so not found corrupt (and removed) either.
+    // Not read yet, so not found corrupt (and removed) either.
     expect(await fs.readFile(englishFile, 'utf8')).toBe('[{"documentId":');
+    expect(await read.kept!.read()).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is corrupt/) });
   });
 });

@@ -43,11 +43,10 @@ export type FetchReport = {
  * Every locale's raw nodes as the CMS has them now, fetching only what changed since `previous`
  * (everything without it). Global and the self-assessment, one request each, are always read.
  *
- * The deltas and counts are asked with the kept nodes' summary alone, while the kept lists are
- * read (`previous.read`); `whenChanged` is called as soon as the answers show a change (or cannot
- * rule one out), and with `stopIfUnchanged`, answers that show nothing changed end the fetch
- * there, without the lists (`nodes` is then null). A kept list that cannot be read means a full
- * fetch, noted.
+ * The deltas and counts are asked with the kept nodes' summary alone; `whenChanged` is called as
+ * soon as the answers show a change (or cannot rule one out), and with `stopIfUnchanged`, answers
+ * that show nothing changed end the fetch there, without reading the kept lists (`nodes` is then
+ * null). A kept list that cannot be read means a full fetch, noted.
  *
  * What can change a record's GraphQL answer without changing its timestamps is re-read in full:
  * a locale's articles when one of its authors or topics is gone (an article holds their
@@ -68,10 +67,11 @@ export async function fetchNodesSince(
   const sync = { overlapMs, keptAt: summary?.fetchedAt ?? null };
   const mediaAsked = askCollection(client, media, '', summary?.media.newest ?? null, sync);
   const asked = locales.map((locale) => askLocale(client, locale.code, summary?.locales[locale.code]?.lists, sync, !drafts));
-  // Read while the CMS answers; not needed at all when nothing changed.
-  const reading = new AbortController();
-  const keptRead = previous ? previous.read(reading.signal) : null;
-  // A preview's drafts go by version, from the kept drafts: listed as soon as those are at hand.
+  // A site build reads the kept lists once the answers show it needs them: read meanwhile, they
+  // held up the answers (a list's 4 MB is parsed in one go) longer than they saved. A preview's
+  // drafts go by version, from the kept drafts: it reads those at once, and lists the versions
+  // as soon as they are at hand.
+  const keptRead = previous && drafts ? previous.read() : null;
   const draftsSynced = new Map(
     drafts ? locales.map(({ code }) => [code, (keptRead ?? Promise.resolve(null)).then((read) => syncDrafts(client, code, read?.nodes?.locales[code]?.articleDrafts))]) : [],
   );
@@ -81,13 +81,12 @@ export async function fetchNodesSince(
   const unchanged = summary !== null && !drafts && unchangedPerSummary(summary, locales, mediaAnswer, answers);
   if (!unchanged) whenChanged?.();
   if (unchanged && stopIfUnchanged) {
-    reading.abort();
     report.unchanged = true;
     report.fetched = [...answers.values()].reduce((sum, a) => sum + LIST_NAMES.reduce((n, name) => n + receivedIn(a.lists[name]), 0), 0);
     report.reused = locales.reduce((sum, { code }) => sum + LIST_NAMES.reduce((n, name) => n + summary.locales[code]!.lists[name].count, 0), 0) - report.fetched;
     return { fetched: null, nodes: null, report };
   }
-  const read = keptRead ? await keptRead : null;
+  const read = previous ? await (keptRead ?? previous.read()) : null;
   if (read && !read.nodes) {
     // The summary was there, a list was not: read everything, as without kept nodes.
     const again = await fetchNodesSince(client, locales, null, { overlapMs, drafts });

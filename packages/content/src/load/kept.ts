@@ -26,10 +26,10 @@ export type KeptNodesRead = { nodes: ContentNodes } | { nodes: null; reason: str
 
 /**
  * The nodes an earlier load returned, as a later one takes them: the summary at once, the nodes
- * when it needs them. A build reads the kept lists (megabytes of JSON) while the CMS answers the
- * deltas, and not at all when the answers show that nothing changed (`read` is then aborted).
+ * when it needs them. A site build reads the kept lists (megabytes of JSON) once the CMS's answers
+ * to the deltas show a change, and not at all when they show none.
  */
-export type KeptContent = { summary: KeptSummary; read: (signal: AbortSignal) => Promise<KeptNodesRead> };
+export type KeptContent = { summary: KeptSummary; read: () => Promise<KeptNodesRead> };
 
 /** Kept nodes already at hand. `overlapMs` as the load that will use them. */
 export function keptContentOf(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptContent {
