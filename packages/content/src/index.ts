@@ -3,7 +3,7 @@ export { createContentClient, type ContentClient, type ContentClientOptions } fr
 export { createDownloader, type Download, type DownloaderOptions } from './download.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { ContentFetchError, ContentValidationError } from './errors.js';
-export { checkAhead, loadSiteContent, loadSiteContentSince } from './load.js';
+export { checkAhead, loadSiteContent, loadSiteContentSince, trustKeptNodes } from './load.js';
 export { CONTENT_NODES_FORMAT, type ContentNodes, type FetchReport } from './load/incremental.js';
 export { summarizeNodes, type KeptContent, type KeptNodesRead, type KeptSummary } from './load/kept.js';
 // The find-care benchmark maps the CMS's demo listings with the same mapper as the build.

@@ -16,6 +16,13 @@ export type Checked<Node, Checks extends z.ZodType> = Node & z.output<Checks>;
  * ahead (checkAhead in load.ts) is not checked again.
  */
 const passed = new WeakMap<z.ZodType, WeakSet<object>>();
+/** Nodes taken as having passed their checks without running them (trustKeptNodes in load.ts). */
+const trusted = new WeakSet<object>();
+
+/** Takes these nodes as having passed the checks of their type, which an earlier load of this code ran on them. */
+export function trustChecked(nodes: Iterable<object>) {
+  for (const node of nodes) trusted.add(node);
+}
 
 /**
  * Checks one CMS entry and returns it as it came, typed by what the checks proved; or throws an
@@ -27,7 +34,7 @@ export function checkEntry<Node, Checks extends z.ZodType>(
   where: EntryLocation,
 ): Checked<Node, Checks> {
   const known = typeof node === 'object' && node !== null ? passed.get(checks) : undefined;
-  if (known?.has(node as object)) return node as Checked<Node, Checks>;
+  if (known?.has(node as object) || trusted.has(node as object)) return node as Checked<Node, Checks>;
   const result = checks.safeParse(node);
   // Checks never transform (src/checks.ts), so the node itself is what they passed.
   if (result.success) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentClient } from '../src/client.js';
 import { ContentValidationError } from '../src/errors.js';
-import { checkAhead, loadSiteContent, loadSiteContentSince } from '../src/load.js';
+import { checkAhead, loadSiteContent, loadSiteContentSince, trustKeptNodes } from '../src/load.js';
 import type { ContentNodes } from '../src/load/incremental.js';
 import { summarizeNodes, type KeptContent, type KeptNodesRead } from '../src/load/kept.js';
 import { PAGE_SIZE } from '../src/load/collections.js';
@@ -318,6 +318,17 @@ describe('checkAhead', () => {
     const next = await load(cms.client, first.nodes);
     expect(next.report).toMatchObject({ mode: 'delta', fetched: 1 });
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
+  it('with trustKeptNodes, takes kept nodes as checked, and still checks every node received anew', async () => {
+    const cms = fakeCms();
+    const kept = structuredClone((await load(cms.client, null)).nodes);
+    kept.locales.en!.articles[0]!.title = ''; // would fail its checks
+    trustKeptNodes(kept);
+    const next = await load(cms.client, kept);
+    expect(next.content.byLocale.en!.articles[0]!.title).toBe('');
+    Object.assign(cms.data.articles[0]!, { title: '', updatedAt: cms.stamp(30) });
+    await expect(load(cms.client, next.nodes)).rejects.toThrow(ContentValidationError);
   });
 
   it('leaves kept nodes that fail their checks for the load to report, naming the entry', async () => {
