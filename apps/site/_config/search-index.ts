@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { closeSearchService, createSearchIndex } from './pagefind-service.js';
 import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
 import { bySearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
 import { handOver } from './pending-work.js';
@@ -102,7 +102,7 @@ async function buildSearchIndex(outputDir: string, rendered: Rendered, previous:
     return await indexPages(outputDir, rendered, previous);
   } finally {
     // Each language's run is deleted once its files are made; the service goes with the last.
-    await pagefind.close();
+    await closeSearchService();
   }
 }
 
@@ -314,7 +314,7 @@ async function indexLanguage(outputDir: string, files: string[], inputs: Map<str
 
 /** No page is marked: Pagefind indexes every page of the folder, as its own CLI would. */
 async function indexWholeFolder(outputDir: string, indexDir: string) {
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await createSearchIndex();
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const all = await index.addDirectory({ path: outputDir });
@@ -325,6 +325,6 @@ async function indexWholeFolder(outputDir: string, indexDir: string) {
     await placeFiles(indexDir, new Map(made.files.map((f) => [path.normalize(f.path), { bytes: f.content }] as const)));
     return all.page_count;
   } finally {
-    await pagefind.close();
+    await closeSearchService();
   }
 }

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { closeSearchService, createSearchIndex, type SearchIndex } from './pagefind-service.js';
 import { eachFile } from '../src/incremental/copy.js';
 import { beginsWith, expectedPages, headOfIndex, searchInputOf, searchOrderOf, unchangedSince, type ArticleStamps, type SearchOrder } from '../src/indexed-pages.js';
 
 /** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
-export type LanguageRun = { index: NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>; sent: number; results: Promise<string[]>[] };
+export type LanguageRun = { index: SearchIndex; sent: number; results: Promise<string[]>[] };
 
 export async function openRun(): Promise<LanguageRun> {
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await createSearchIndex();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return { index, sent: 0, results: [] };
 }
@@ -79,7 +79,7 @@ export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs:
   const files = [...indexed].filter(([file, l]) => l === language && inputs.has(file)).map(([file]) => file);
   if (files.length === 0 || stop.aborted) return;
   // Stopped (a go came), the service goes at once with what it was given: the build's runs start a fresh one.
-  const closeService = () => void pagefind.close();
+  const closeService = () => void closeSearchService();
   stop.addEventListener('abort', closeService, { once: true });
   try {
     const run = await openRun();
@@ -92,7 +92,7 @@ export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs:
     }
   } catch {
     // A service that failed is started afresh by the build's first run.
-    await pagefind.close();
+    await closeSearchService();
   } finally {
     stop.removeEventListener('abort', closeService);
   }
@@ -130,7 +130,7 @@ function startRun(outputDir: string, { language, head }: { language: string; hea
     fits: (files, rendered) => beginsWith(files, head) && head.every((file) => !rendered.has(file) || rendered.get(file) === given.get(file)),
     discard: async () => {
       await run.catch(() => {});
-      await pagefind.close();
+      await closeSearchService();
     },
   };
 }
