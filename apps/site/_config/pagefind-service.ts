@@ -2,7 +2,7 @@ import type * as Pagefind from 'pagefind';
 
 /**
  * Pagefind's API, imported when a build first indexes: a build that renders nothing never does,
- * and its start is a tenth of a second quicker without it.
+ * and its start is 20-27 ms quicker without it.
  */
 let api: Promise<typeof Pagefind> | null = null;
 

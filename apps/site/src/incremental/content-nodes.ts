@@ -15,8 +15,8 @@ import { cacheDirOf, dropCacheFile, readCacheFile, stageCacheFile } from './mani
  * writes only the lists it did not take whole from the kept ones (after an edit, its locale's
  * articles: 4 MB of the corpus's 24, a few hundred milliseconds less after every rebuild).
  * It also holds their summary (the content package's KeptSummary): the next build asks the CMS
- * for the deltas with it while it reads the lists, and a build the CMS answers "nothing changed"
- * does not read them at all.
+ * for the deltas with it, reads the lists only once the answers show a change, and takes their
+ * nodes as checked (the content package's trustKeptNodes: `key` ties them to its code).
  */
 type ContentNodesFile = { kind: 'solace-content-nodes'; format: typeof FILE_FORMAT; key: string; summary: KeptSummary; nodes: StoredNodes };
 type ListRef = { list: string };
