@@ -3,7 +3,7 @@ import type { Locale } from '../content-types/locale.js';
 import { media, PAGE_SIZE } from './collections.js';
 import type { ContentNodes, LocaleNodeSets } from './incremental.js';
 import { LIST_COLLECTIONS, LIST_NAMES, type ListName, type LocaleAnswers } from './locale-sync.js';
-import type { ListAnswer } from './sync.js';
+import { deltaCursor, type ListAnswer } from './sync.js';
 import { newestStamp, SAFETY_OVERLAP_MS } from './merge.js';
 
 /**
@@ -38,12 +38,11 @@ export function keptContentOf(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS
 }
 
 export function summarizeNodes(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptSummary {
-  const keptAtMs = nodes.fetchedAt ? Date.parse(nodes.fetchedAt) : NaN;
   const summarize = <N extends { documentId: string }>(list: N[], stamps: (node: N) => (string | null | undefined)[]): ListSummary => {
     const newest = newestStamp(list, stamps);
     if (newest === null) return { count: list.length, newest, recent: null };
-    // As deltaFiltersFrom (sync.ts) asks: from the later of the fetch and the newest stamp, less the overlap.
-    const since = (Number.isNaN(keptAtMs) ? newest : Math.max(newest, keptAtMs)) - overlapMs;
+    // What the next delta asks from (sync.ts).
+    const since = deltaCursor(newest, nodes.fetchedAt) - overlapMs;
     const again = list.filter((node) => stamps(node).some((stamp) => stamp && Date.parse(stamp) >= since));
     return { count: list.length, newest, recent: again.length > PAGE_SIZE ? null : Object.fromEntries(again.map((n) => [n.documentId, hashOf(n)])) };
   };

@@ -77,11 +77,17 @@ export async function settleList<N extends { documentId: string }>(
 /** The filters of a collection's delta from its newest kept stamp (null: none, read it in full), see syncCollection. */
 export function deltaFiltersFrom<N extends { documentId: string }>(collection: Collection<N>, newestKept: number | null, { overlapMs, keptAt }: SyncOptions) {
   if (newestKept === null) return null;
-  // Everything committed before the kept fetch began was in it: the cursor is the later of that
-  // moment (the CMS's clock) and the newest kept stamp (another CMS instance's clock may be ahead).
+  return collection.changedSince(sinceOf(deltaCursor(newestKept, keptAt), overlapMs));
+}
+
+/**
+ * The moment a delta asks from, before the safety overlap. Everything committed before the kept
+ * fetch began (`keptAt`, the CMS's clock) was in it: the later of that and the newest kept stamp
+ * (another CMS instance's clock may be ahead).
+ */
+export function deltaCursor(newestKept: number, keptAt: string | null | undefined) {
   const keptAtMs = keptAt ? Date.parse(keptAt) : NaN;
-  const newest = Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
-  return collection.changedSince(sinceOf(newest, overlapMs));
+  return Number.isNaN(keptAtMs) ? newestKept : Math.max(newestKept, keptAtMs);
 }
 
 /**
