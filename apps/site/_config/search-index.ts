@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { closeSearchService, createSearchIndex } from './pagefind-service.js';
 import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
-import { bySearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchOrder } from '../src/indexed-pages.js';
+import { readEnv } from '../src/env.js';
+import { bySearchOrder, SEARCH_PARTS_DIR, searchIndexesOf, searchIndexFolder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchIndexPages, type SearchOrder } from '../src/indexed-pages.js';
 import { handOver } from './pending-work.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { addPages, openRun, startDuringRender, streamWhileWriting, type EarlyRun } from './search-runs.js';
@@ -10,19 +11,22 @@ import { outputDirOf, type AfterBuild, type EleventyConfig } from './types.js';
 
 /**
  * The article search's index, built with Pagefind once the pages are written: only elements
- * marked data-pagefind-body (the articles) are indexed, one index per <html lang>, into /pagefind/.
+ * marked data-pagefind-body (the articles) are indexed, one index per <html lang> in parts of
+ * about SITE_SEARCH_PART_PAGES pages (src/indexed-pages.ts, searchIndexesOf), into /pagefind/,
+ * with parts.json saying which parts the search page merges for a language.
  *
  * Pagefind over the output folder would read and parse all 14,000 pages; only pages with the
  * attribute can be in the index, and this build knows which of its pages have it, and in which
  * language: those it rendered (a transform, the last one, sees the HTML as written) and those it
- * carried (the previous build recorded them). Pagefind indexes each language on its own (its
- * files for one language do not depend on the others'), so each language is indexed in a run of
- * its own, from its pages in search order (src/indexed-pages.ts: the index numbers pages in the
- * order they come), and the runs' files are put together under one pagefind-entry.json. An
- * incremental build takes a language's files from the previous output when that language's pages
- * are the same: an edit re-indexes its own language only, and that run starts before the plan
- * (src/build.ts) or at the latest while Eleventy renders (search-runs.ts). A build with no
- * previous output gives each language's run its pages as Eleventy writes them (streamWhileWriting).
+ * carried (the previous build recorded them). Each index is made in a Pagefind run of its own,
+ * from its pages in search order (src/indexed-pages.ts: the index numbers pages in the order they
+ * come); the languages' main indexes are put together under one pagefind-entry.json, and each
+ * other part has its own folder (its entry, meta, index and fragments: the scripts and
+ * WebAssembly are the main index's). An incremental build takes an index's files from the
+ * previous output when its pages are the same: an edit re-makes its own part only, and that run
+ * starts before the plan (src/build.ts) or at the latest while Eleventy renders (search-runs.ts).
+ * A build with no previous output gives each index's run its pages as Eleventy writes them
+ * (streamWhileWriting).
  * Should no page have the attribute, Pagefind indexes every page of the folder, as its own CLI would.
  */
 export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
@@ -34,10 +38,10 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
   /** A one-off build into files: nothing reads the pages' output from memory (see the transform). */
   let asBytes = false;
 
-  /** The order Pagefind gets pages in (src/indexed-pages.ts), and a language's run started early. */
+  /** The order Pagefind gets pages in (src/indexed-pages.ts), and an index's run started early. */
   let order: SearchOrder = new Map();
   let early: EarlyRun | null = null;
-  /** Without a previous output: every language's run, fed as the pages are written. */
+  /** Without a previous output: every index's run, fed as the pages are written. */
   let stream: ReturnType<typeof streamWhileWriting> | null = null;
 
   eleventyConfig.on('eleventy.before', async (event: { runMode?: string; outputMode?: string }) => {
@@ -46,8 +50,9 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     asBytes = event?.runMode === 'build' && event?.outputMode === 'fs';
     order = searchOrderOf(eleventyConfig.globalData.model);
     const previous = previousOutputOf(eleventyConfig);
-    early = previous ? (previous.early ?? startDuringRender(path.resolve(eleventyConfig.directories.output), previous, order)) : null;
-    stream = previous ? null : streamWhileWriting(order);
+    const { searchPartPages } = readEnv();
+    early = previous ? (previous.early ?? startDuringRender(path.resolve(eleventyConfig.directories.output), previous, order, searchPartPages)) : null;
+    stream = previous ? null : streamWhileWriting(order, searchPartPages);
     // Read and sent before the render begins, which would otherwise hold them up on this thread.
     await early?.sent;
   });
@@ -67,7 +72,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
         const input = searchInputOf(content)!;
         inputs.set(file, input);
         if (stream) {
-          stream.take(file, language, input);
+          stream.take(file, input);
           // Eleventy writes page after page without a turn of the event loop, and only then do
           // the pages sent reach Pagefind's process: a turn after each indexed page lets them go.
           return new Promise((resolve) => setImmediate(() => resolve(output(content))));
@@ -82,7 +87,7 @@ export default function searchIndexPlugin(eleventyConfig: EleventyConfig) {
     if (!outputDir) return;
     const started = performance.now();
     const ahead = [...(early ? [early] : []), ...(stream?.runs() ?? [])];
-    const building = buildSearchIndex(outputDir, { rendered, inputs, order, ahead }, previousOutputOf(eleventyConfig)).then((done) => {
+    const building = buildSearchIndex(outputDir, { rendered, inputs, order, ahead }, previousOutputOf(eleventyConfig), readEnv().searchPartPages).then((done) => {
       console.log(`[solace] search index: ${done} (${Math.round(performance.now() - started)} ms after the render)`);
     });
     await handOver(eleventyConfig, building);
@@ -93,84 +98,125 @@ type LanguageEntry = { hash: string; wasm: string | null; page_count: number };
 type Entry = { version: string; languages: Record<string, LanguageEntry>; include_characters: string[] };
 const ENTRY_FILE = 'pagefind-entry.json';
 export const SEARCH_INDEX_DIR = 'pagefind';
+/**
+ * For the search page (public/js/search.js): each language's page count and its indexes other than
+ * the main one, by name ("en/1"; in SEARCH_PARTS_DIR/en/1/), which it merges.
+ */
+const PARTS_FILE = 'parts.json';
+type Parts = Record<string, { pages: number; parts: string[] }>;
 
-/** `ahead`: runs started before the pages were all written, at most one per language. */
+/** `ahead`: runs started before the pages were all written, at most one per index. */
 type Rendered = { rendered: Map<string, string | null>; inputs: Map<string, string>; order: SearchOrder; ahead: EarlyRun[] };
 
-async function buildSearchIndex(outputDir: string, rendered: Rendered, previous: PreviousOutput | null) {
+async function buildSearchIndex(outputDir: string, rendered: Rendered, previous: PreviousOutput | null, partPages: number) {
   try {
-    return await indexPages(outputDir, rendered, previous);
+    return await indexPages(outputDir, rendered, previous, partPages);
   } finally {
-    // Each language's run is deleted once its files are made; the service goes with the last.
+    // Each index's run is deleted once its files are made; the service goes with the last.
     await closeSearchService();
   }
 }
 
-async function indexPages(outputDir: string, { rendered, inputs, order, ahead }: Rendered, previous: PreviousOutput | null) {
+async function indexPages(outputDir: string, { rendered, inputs, order, ahead }: Rendered, previous: PreviousOutput | null, partPages: number) {
   const indexDir = path.join(outputDir, SEARCH_INDEX_DIR);
   // A page this build did not render was carried from the previous output: indexed as it was there.
   const carried = previous ? [...previous.indexed].filter(([file]) => previous.carried.has(file) && !rendered.has(file)) : [];
-  const pages = pagesByLanguage([...rendered, ...carried], order);
-  if (pages.size === 0) {
+  const indexes = indexesInOrder([...rendered, ...carried], order, partPages);
+  if (indexes.size === 0) {
     await Promise.all(ahead.map((run) => run.discard()));
     return `${await indexWholeFolder(outputDir, indexDir)} pages indexed (no page marked: the whole folder)`;
   }
 
   const previousIndex = previous ? path.join(previous.dir, SEARCH_INDEX_DIR) : null;
   const previousEntry = previousIndex ? await readEntry(previousIndex) : null;
-  const previousPages = previous && previousEntry ? pagesByLanguage(previous.indexed, order) : null;
+  const previousIndexes = previous && previousEntry ? indexesInOrder(previous.indexed, order, partPages) : null;
+  /** What the previous index's entry says of an index (each part has an entry of its own). */
+  const previousEntryOf = async (name: string, language: string) => {
+    const folder = searchIndexFolder(name);
+    const entry = folder ? await readEntry(path.join(previousIndex!, folder)) : previousEntry;
+    return entry?.languages[language];
+  };
+  // What the folder holds now (carried from the previous output), listed while the rest goes on.
+  const present = filesUnder(indexDir).catch(() => [] as string[]);
+  const aheadOf = new Map(ahead.map((run) => [run.index, run]));
+  const headStart = new Map<string, EarlyRun>();
+  /** The first index a run started ahead of: made while the others are compared and linked (Pagefind works on the other core). */
+  let first: { name: string; made: Promise<MadeIndex> } | null = null;
   const reused: string[] = [];
   const fresh: string[] = [];
-  for (const [language, files] of pages) {
-    const before = previousPages?.get(language);
-    const same = previousEntry?.languages[language] && before && (await samePages(outputDir, previous!.dir, files, before, inputs));
-    (same ? reused : fresh).push(language);
+  // Indexes started ahead are compared first.
+  for (const name of [...indexes.keys()].sort((a, b) => Number(aheadOf.has(b)) - Number(aheadOf.has(a)))) {
+    const { language, files } = indexes.get(name)!;
+    const before = previousIndexes?.get(name);
+    const same = before?.language === language && (await previousEntryOf(name, language)) && (await samePages(outputDir, previous!.dir, files, before.files, inputs));
+    if (same) {
+      reused.push(name);
+      continue;
+    }
+    fresh.push(name);
+    // A run started ahead goes on if its index's pages begin as it was given them; otherwise it is dropped.
+    const run = aheadOf.get(name);
+    if (run?.fits(files, inputs)) headStart.set(name, run);
+    if (run && !first && headStart.has(name)) first = { name, made: makeIndex(outputDir, files, inputs, run) };
   }
-  // A language started ahead goes first, if its pages begin as it was given them; otherwise its run is dropped.
-  const headStart = new Map<string, EarlyRun>();
-  for (const run of ahead) {
-    if (fresh.includes(run.language) && run.fits(pages.get(run.language)!, inputs)) headStart.set(run.language, run);
-    else await run.discard();
-  }
-  fresh.sort((a, b) => Number(headStart.has(b)) - Number(headStart.has(a)));
+  for (const run of ahead) if (headStart.get(run.index) !== run) await run.discard();
+  fresh.sort((a, b) => Number(headStart.has(b)) - Number(headStart.has(a)) || Number(b === first?.name) - Number(a === first?.name));
+  // Awaited in turn below; should one fail first, the others are no unhandled failure.
+  first?.made.catch(() => {});
 
   // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
   const files = new Map<string, IndexFile>();
-  const linkFrom = async (pick: Pick) => {
-    for (const file of await pickedFiles(previousIndex!, pick)) files.set(file, { link: path.join(previousIndex!, file) });
+  const linkFrom = async (folder: string, pick: Pick) => {
+    for (const file of await pickedFiles(path.join(previousIndex!, folder), pick, folder === '')) {
+      files.set(path.join(folder, file), { link: path.join(previousIndex!, folder, file) });
+    }
   };
   const languages: Record<string, LanguageEntry> = {};
-  for (const language of reused) {
+  for (const name of reused) {
+    const { language } = indexes.get(name)!;
+    const folder = searchIndexFolder(name);
+    if (folder) {
+      await linkFrom(folder, () => true);
+      continue;
+    }
     const entry = previousEntry!.languages[language]!;
-    await linkFrom((name, inFolder) => isLanguageFile(name, language, entry, inFolder));
+    await linkFrom('', (file, inFolder) => isLanguageFile(file, language, entry, inFolder));
     languages[language] = entry;
   }
   // The files every run writes alike (the search's scripts, pagefind-entry.json's other fields)
-  // come from the first fresh run, or from the previous index when no language is fresh.
+  // come from the first fresh main index, or from the previous index when none is fresh.
   let shared: Omit<Entry, 'languages'> | null = null;
-  // One language at a time (its remaining pages, then its files): Pagefind's service uses both cores on one already.
-  for (const language of fresh) {
-    const run = await indexLanguage(outputDir, pages.get(language)!, inputs, headStart.get(language) ?? null);
+  // One index at a time (its remaining pages, then its files): Pagefind's service uses both cores on one already.
+  for (const name of fresh) {
+    const { language, files: pages } = indexes.get(name)!;
+    const run = await (name === first?.name ? first.made : makeIndex(outputDir, pages, inputs, headStart.get(name) ?? null));
     const written = Object.keys(run.entry.languages);
     if (written.length !== 1 || written[0] !== language) {
       throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);
     }
+    const folder = searchIndexFolder(name);
+    if (folder) {
+      // A part: its own entry, meta and folders; the scripts and WebAssembly are the main index's.
+      for (const [file, bytes] of run.files) if (file.includes(path.sep) || isPartFile(path.basename(file))) files.set(path.join(folder, file), { bytes });
+      continue;
+    }
     languages[language] = run.entry.languages[language]!;
     for (const [file, bytes] of run.files) {
-      const name = path.basename(file);
-      if (name === ENTRY_FILE || (shared && !file.includes(path.sep) && isSharedFile(name))) continue;
+      const base = path.basename(file);
+      if (base === ENTRY_FILE || (shared && !file.includes(path.sep) && isSharedFile(base))) continue;
       files.set(file, { bytes });
     }
     shared ??= { version: run.entry.version, include_characters: run.entry.include_characters };
   }
   if (!shared) {
-    await linkFrom((name, inFolder) => !inFolder && isSharedFile(name));
+    await linkFrom('', (file, inFolder) => !inFolder && isSharedFile(file));
     shared = { version: previousEntry!.version, include_characters: previousEntry!.include_characters };
   }
   const entry: Entry = { version: shared.version, languages: sortedByKey(languages), include_characters: shared.include_characters };
   files.set(ENTRY_FILE, { bytes: Buffer.from(JSON.stringify(entry)) });
-  const placed = await placeFiles(indexDir, files);
-  const count = (list: string[]) => list.reduce((sum, l) => sum + pages.get(l)!.length, 0);
+  files.set(PARTS_FILE, { bytes: Buffer.from(JSON.stringify(partsOf(indexes))) });
+  const placed = await placeFiles(indexDir, files, await present);
+  const count = (list: string[]) => list.reduce((sum, name) => sum + indexes.get(name)!.files.length, 0);
   return (
     (fresh.length === 0
       ? `the indexed pages are unchanged, index taken from the previous build (${count(reused)} pages)`
@@ -178,30 +224,34 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
         (reused.length ? `, ${reused.join(', ')} unchanged and taken from the previous build (${count(reused)} pages)` : '')) +
     `; ${placed.written} of ${files.size} files written, ${placed.removed} removed` +
     ahead
-      .map((run) => `; ${run.language} ${headStart.get(run.language) === run ? `started ${run.started} with ${run.head.length} pages` : `started ${run.started}, not used (its pages were not as it was given them)`}`)
+      .map((run) => `; ${run.index} ${headStart.get(run.index) === run ? `started ${run.started} with ${run.head.length} pages` : `started ${run.started}, not used (its pages were not as it was given them)`}`)
       .join('')
   );
 }
 
-/** Indexed pages by language, each list in search order (null: not indexed). */
-function pagesByLanguage(files: Iterable<readonly [string, string | null]>, order: SearchOrder) {
-  const pages = new Map<string, string[]>();
-  for (const [file, language] of files) {
-    if (language === null) continue;
-    let list = pages.get(language);
-    if (!list) pages.set(language, (list = []));
-    list.push(file);
+/** Indexed pages (null: not indexed) in their search indexes (searchIndexesOf), each index's list in search order. */
+function indexesInOrder(files: Iterable<readonly [string, string | null]>, order: SearchOrder, partPages: number) {
+  const indexed = [...files].filter((page): page is [string, string] => page[1] !== null);
+  const indexes = searchIndexesOf(indexed, partPages);
+  for (const index of indexes.values()) index.files.sort(bySearchOrder(order));
+  return indexes;
+}
+
+function partsOf(indexes: ReadonlyMap<string, SearchIndexPages>): Parts {
+  const parts: Parts = {};
+  for (const [name, { language, files }] of indexes) {
+    const of = (parts[language] ??= { pages: 0, parts: [] });
+    of.pages += files.length;
+    if (searchIndexFolder(name)) of.parts.push(name);
   }
-  for (const list of pages.values()) list.sort(bySearchOrder(order));
-  return pages;
+  return sortedByKey(parts);
 }
 
 /**
- * Pagefind's files for a language depend only on what it is given (the pages' search input,
+ * Pagefind's files for an index depend only on what it is given (the pages' search input,
  * src/indexed-pages.ts, in order) and on its version and options, which only change with the
  * code (and then the build is a cold one, which does not reuse). So when this build gives it
- * exactly the input the previous output's index of that language was made from, that index is
- * this build's. Compared: the file lists (known without reading them), and the search input of
+ * exactly the input the previous output's index was made from, that index is this build's. Compared: the file lists (known without reading them), and the search input of
  * each page this build rendered; a carried page is a link to the previous one.
  */
 async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], inputs: Map<string, string>) {
@@ -230,8 +280,12 @@ function isLanguageFile(name: string, language: string, entry: LanguageEntry, in
   return name.startsWith(`${language}_`) && !name.slice(language.length + 1).split('.')[0]!.includes('_');
 }
 
+/** The top-level files a part of an index keeps (search.js loads the rest from the main index). */
+const isPartFile = (name: string) => name === ENTRY_FILE || /^pagefind\..*\.pf_meta$/.test(name);
+
 /** The top-level files every Pagefind run writes alike: its scripts and styles, and the stemmer-less wasm. */
-const isSharedFile = (name: string) => name !== ENTRY_FILE && !/^pagefind\..*\.pf_meta$/.test(name) && !/^wasm\.(?!unknown\.).*\.pagefind$/.test(name);
+const isSharedFile = (name: string) =>
+  name !== ENTRY_FILE && name !== PARTS_FILE && !/^pagefind\..*\.pf_meta$/.test(name) && !/^wasm\.(?!unknown\.).*\.pagefind$/.test(name);
 
 type Pick = (name: string, inFolder: boolean) => boolean;
 
@@ -241,12 +295,12 @@ type IndexFile = { link: string } | { bytes: Uint8Array };
 /**
  * Makes `dir` hold exactly `files`. An incremental build starts in the spare output, where the
  * previous index's files were carried: a file already there and the same (a link of the same
- * file, or the same bytes) stays, so an edit writes only the files its language's index changed
+ * file, or the same bytes) stays, so an edit writes only the files its index changed
  * (most of its fragments do not). Any other is removed first, never written into: it may be a
  * link of a file of the served output.
  */
-async function placeFiles(dir: string, files: Map<string, IndexFile>) {
-  const present = new Set(await filesUnder(dir).catch(() => [] as string[]));
+async function placeFiles(dir: string, files: Map<string, IndexFile>, presentFiles: string[]) {
+  const present = new Set(presentFiles);
   const stale = [...present].filter((file) => !files.has(file));
   await eachFile(stale, (file) => fs.unlink(path.join(dir, file)));
   const folders = new Map<string, Promise<unknown>>();
@@ -280,9 +334,10 @@ export function searchIndexFiles(outputDir: string) {
   return filesIn(outputDir, SEARCH_INDEX_DIR);
 }
 
-/** The files of a folder, sub-folders included (paths relative to it), that `pick` takes. */
-async function pickedFiles(from: string, pick: Pick) {
-  return (await filesUnder(from)).filter((file) => pick(path.basename(file), file.includes(path.sep)));
+/** The files of a folder, sub-folders included (paths relative to it), that `pick` takes; `mainOnly`: not the parts' folder. */
+async function pickedFiles(from: string, pick: Pick, mainOnly: boolean) {
+  const files = await filesUnder(from);
+  return files.filter((file) => !(mainOnly && file.startsWith(SEARCH_PARTS_DIR + path.sep)) && pick(path.basename(file), file.includes(path.sep)));
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
@@ -290,11 +345,13 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
 }
 
 /**
- * One language's index, in memory: its files (paths relative to the index, with the system's
+ * One search index, in memory: its files (paths relative to the index, with the system's
  * separator) and its pagefind-entry.json. Continues `early` when it was given the first pages.
- * Its run is deleted once done, not the service: other languages' runs may be under way in it.
+ * Its run is deleted once done, not the service: other indexes' runs may be under way in it.
  */
-async function indexLanguage(outputDir: string, files: string[], inputs: Map<string, string>, early: EarlyRun | null) {
+type MadeIndex = { files: Map<string, Uint8Array>; entry: Entry };
+
+async function makeIndex(outputDir: string, files: string[], inputs: Map<string, string>, early: EarlyRun | null): Promise<MadeIndex> {
   const run = early ? await early.run : await openRun();
   try {
     addPages(run, outputDir, files.slice(run.sent), inputs);
@@ -322,7 +379,8 @@ async function indexWholeFolder(outputDir: string, indexDir: string) {
     // Placed like any index, not written by Pagefind: the folder may hold links of the served output's files.
     const made = await index.getFiles();
     if (made.errors.length) throw new Error(`Pagefind could not make its index: ${made.errors.join('; ')}`);
-    await placeFiles(indexDir, new Map(made.files.map((f) => [path.normalize(f.path), { bytes: f.content }] as const)));
+    const present = await filesUnder(indexDir).catch(() => [] as string[]);
+    await placeFiles(indexDir, new Map(made.files.map((f) => [path.normalize(f.path), { bytes: f.content }] as const)), present);
     return all.page_count;
   } finally {
     await closeSearchService();

@@ -152,12 +152,12 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
     void loadEleventy();
     copyNow();
     const model = loaded.model;
-    // Pagefind indexes the likely language's unchanged pages on the other core while this one
+    // Pagefind indexes the likely search index's unchanged pages on the other core while this one
     // works out the plan (each page's fingerprint) and renders.
     const inputs = start.searchInputs;
     // Read by the load already (the same reading): null if it could not be, and the fetch was a full one.
     const keptNodes = kept ? (await kept.read()).nodes : null;
-    if (previous.manifest && keptNodes) early = startBeforePlan(env.outputDir, indexed, model, articleStampsOf(keptNodes), inputs);
+    if (previous.manifest && keptNodes) early = startBeforePlan(env.outputDir, indexed, model, articleStampsOf(keptNodes), inputs, env.searchPartPages);
     const site = siteData(model);
     const items = pageItems(model, site);
     phases.mark('content and model');
@@ -356,7 +356,7 @@ async function beginBuild(
   stop: AbortSignal,
 ): Promise<BuildStart> {
   const env = readEnv();
-  const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview }, sources);
+  const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview, searchPartPages: env.searchPartPages }, sources);
   const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const previous: ManifestRead = cold
     ? { manifest: null, reason: 'a cold build was asked for' }
@@ -391,7 +391,7 @@ export type PreparedBuild = BuildStart & { cold: boolean; readFrom: string; give
 export async function prepareBuild(sources: string, stop: AbortSignal, cold = readEnv().coldBuild): Promise<PreparedBuild | null> {
   const prepared = await prepareStart(sources, stop, cold);
   // An incremental build's search index is made quicker by a Pagefind service that made one before.
-  if (prepared?.previous.manifest) await warmUpSearch(prepared.indexed, prepared.searchInputs, stop);
+  if (prepared?.previous.manifest) await warmUpSearch(prepared.indexed, prepared.searchInputs, readEnv().searchPartPages, stop);
   return prepared;
 }
 

@@ -52,6 +52,8 @@ export type SiteEnv = {
   coldBuild: boolean;
   /** SITE_CONTENT_OVERLAP_MS: how far back before the last fetch (the CMS's clock) an incremental fetch asks (default 2 minutes). */
   contentOverlapMs: number;
+  /** SITE_SEARCH_PART_PAGES: about how many pages a part of a language's search index holds (src/indexed-pages.ts, searchIndexesOf; default 250). */
+  searchPartPages: number;
   /**
    * Origins images in article bodies may come from: the CMS's, plus SITE_MEDIA_ORIGINS (e.g. the
    * bucket or CDN the CMS's uploads are served from, S3_PUBLIC_URL). Images from anywhere else are dropped.
@@ -171,6 +173,8 @@ export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TO
   const preview = isOn(env.SITE_PREVIEW);
   const overlap = env.SITE_CONTENT_OVERLAP_MS?.trim() || '120000';
   if (!/^\d+$/.test(overlap)) throw new EnvError(`SITE_CONTENT_OVERLAP_MS must be a number of milliseconds, not "${overlap}".`);
+  const partPages = env.SITE_SEARCH_PART_PAGES?.trim() || '250';
+  if (!/^[1-9]\d*$/.test(partPages)) throw new EnvError(`SITE_SEARCH_PART_PAGES must be a whole number of pages, 1 or more, not "${partPages}".`);
   return {
     strapiUrl,
     graphqlUrl: `${strapiUrl}/graphql`,
@@ -180,6 +184,7 @@ export function parseEnv(env: Env, tokenFile = env.STRAPI_TOKEN_FILE || LOCAL_TO
     preview,
     coldBuild: isOn(env.SITE_BUILD_COLD),
     contentOverlapMs: Number(overlap),
+    searchPartPages: Number(partPages),
     mediaOrigins: [new URL(strapiUrl).origin, ...readOrigins('SITE_MEDIA_ORIGINS', env.SITE_MEDIA_ORIGINS)],
   };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { ContentNodes } from '@solace/content';
 
 /** Only pages with this attribute (the articles) go into the search index, as soon as one page has it. */
@@ -46,6 +47,60 @@ export function searchInputOf(html: string): string | null {
 /** A page's `<html lang>` attribute, as written. */
 const htmlLang = (html: string) => /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
 
+/**
+ * The search indexes pages go into: one per language, split by a hash of each page's path into
+ * parts of about `partPages` pages. Pagefind makes an index's files anew whenever one of its pages
+ * changes (a second for 1,000 pages on this machine, a fifth of that for 250), so an edit re-makes
+ * its part only. The search page merges a language's parts (Pagefind's mergeIndex, which shares
+ * the first part's WebAssembly). The first non-empty part of a language is its main index (named
+ * as the language: Pagefind's own folder holds the main indexes); another is "<language>/<n>"
+ * (SEARCH_PARTS_DIR/<language>/<n>/). A function of the pages alone: a cold and an incremental
+ * build of the same pages split them alike.
+ */
+export function searchIndexesOf(pages: Iterable<readonly [file: string, language: string]>, partPages: number): Map<string, SearchIndexPages> {
+  const byLanguage = new Map<string, string[]>();
+  for (const [file, language] of pages) {
+    let files = byLanguage.get(language);
+    if (!files) byLanguage.set(language, (files = []));
+    files.push(file);
+  }
+  const indexes = new Map<string, SearchIndexPages>();
+  for (const [language, files] of byLanguage) {
+    const count = Math.max(1, Math.ceil(files.length / partPages));
+    const parts = new Map<number, string[]>();
+    for (const file of files) {
+      const part = count === 1 ? 0 : partOf(file, count);
+      let list = parts.get(part);
+      if (!list) parts.set(part, (list = []));
+      list.push(file);
+    }
+    const numbers = [...parts.keys()].sort((a, b) => a - b);
+    for (const part of numbers) {
+      const name = part === numbers[0] ? language : `${language}/${part}`;
+      indexes.set(name, { language, part, count, files: parts.get(part)! });
+    }
+  }
+  return indexes;
+}
+
+/** Part `part` of the `count` its language's pages are split into. */
+export type SearchIndexPages = { language: string; part: number; count: number; files: string[] };
+
+/** Where the parts of languages' search indexes go, under Pagefind's folder (searchIndexesOf). */
+export const SEARCH_PARTS_DIR = 'parts';
+
+/** The folder of a search index under Pagefind's: '' for a language's main index. */
+export const searchIndexFolder = (name: string) => (name.includes('/') ? `${SEARCH_PARTS_DIR}/${name}` : '');
+
+const partOf = (file: string, count: number) => crypto.createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+
+/** Which index each page goes into (searchIndexesOf), by file. */
+export function indexOfFile(indexes: ReadonlyMap<string, SearchIndexPages>): Map<string, string> {
+  const byFile = new Map<string, string>();
+  for (const [name, { files }] of indexes) for (const file of files) byFile.set(file, name);
+  return byFile;
+}
+
 /** Each article's output file (relative, with "/") and when its content last changed. */
 export type SearchOrder = ReadonlyMap<string, string>;
 
@@ -88,45 +143,59 @@ export function inSearchOrder<T extends { url: string; article: { updatedAt: str
 }
 
 /**
- * A language's pages in the order its index takes them, as far as the model tells: the articles
- * whose path begins with it (a guess at their `<html lang>`, checked once the pages are written).
+ * The search indexes as far as the model tells (searchIndexesOf), each with its pages in the
+ * order it takes them: the articles, in the language their path begins with (a guess at their
+ * `<html lang>`, checked once the pages are written).
  */
-export function expectedPages(order: SearchOrder, language: string): string[] {
-  return [...order.keys()].filter((file) => languageOfPath(file) === language).sort(bySearchOrder(order));
+export function expectedIndexes(order: SearchOrder, partPages: number): Map<string, SearchIndexPages> {
+  const indexes = searchIndexesOf([...order.keys()].map((file) => [file, languageOfPath(file)] as const), partPages);
+  for (const index of indexes.values()) index.files.sort(bySearchOrder(order));
+  return indexes;
 }
 
 /** The search language a page's path suggests: its first segment, the locale, lower-cased as Pagefind names indexes. */
 export const languageOfPath = (file: string) => file.split('/')[0]!.toLowerCase();
 
 /**
- * The language a change most likely re-indexes, and the unchanged pages that come first in its
- * index: those before any article this build renders or adds to it. An edited or new article
- * changed last and comes last, so nearly all of its language can be indexed while it renders.
+ * The search index a change most likely re-makes (searchIndexesOf), and the unchanged pages that
+ * come first in it: those before any article this build renders or adds to it. An edited or new
+ * article changed last and comes last, so nearly all of its index can be made while it renders.
  * `indexed`: the previous output's indexed files and their language; `unchanged`: whether a file
- * is taken as it was (carried, or guessed so: unchangedSince). The language is the one with the
- * most pages re-rendered, gone or new (an article not indexed before is guessed to go into its
- * locale's index, the first part of its path). Null when no unchanged page comes first.
+ * is taken as it was (carried, or guessed so: unchangedSince); `order`: this build's articles,
+ * split into indexes as the build will split them (a page not indexed before is guessed to go
+ * into its locale's, the first part of its path). The index is the one with the most pages
+ * re-rendered, gone or new. Null when no unchanged page comes first.
  */
 export function headOfIndex(
   indexed: ReadonlyMap<string, string>,
   unchanged: (file: string) => boolean,
   order: SearchOrder,
-): { language: string; head: string[] } | null {
+  partPages: number,
+): { index: string; head: string[] } | null {
   const languageOf = (file: string) => indexed.get(file) ?? languageOfPath(file);
+  const indexes = searchIndexesOf([...order.keys()].map((file) => [file, languageOf(file)] as const), partPages);
+  const indexOf = indexOfFile(indexes);
   const touched = new Map<string, number>();
-  const touch = (language: string) => touched.set(language, (touched.get(language) ?? 0) + 1);
-  for (const [file, language] of indexed) if (!unchanged(file)) touch(language);
-  for (const file of order.keys()) if (!unchanged(file) && !indexed.has(file)) touch(languageOf(file));
-  const language = [...touched].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
-  if (!language) return null;
+  const touch = (index: string | null | undefined) => index && touched.set(index, (touched.get(index) ?? 0) + 1);
+  for (const [file, language] of indexed) if (!unchanged(file)) touch(indexOf.get(file) ?? wouldBeIn(indexes, file, language));
+  for (const file of order.keys()) if (!unchanged(file) && !indexed.has(file)) touch(indexOf.get(file));
+  const index = [...touched].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0];
+  if (!index) return null;
   const compare = bySearchOrder(order);
-  const first = [...order.keys()].filter((file) => !unchanged(file) && languageOf(file) === language).sort(compare)[0];
-  const head = [...indexed]
-    .filter(([file, l]) => l === language && unchanged(file))
-    .map(([file]) => file)
+  const first = [...order.keys()].filter((file) => !unchanged(file) && indexOf.get(file) === index).sort(compare)[0];
+  const head = [...indexed.keys()]
+    .filter((file) => unchanged(file) && indexOf.get(file) === index)
     .sort(compare)
     .filter((file) => first === undefined || compare(file, first) < 0);
-  return head.length ? { language, head } : null;
+  return head.length ? { index, head } : null;
+}
+
+/** The index a page no longer there was in, as its language's pages are split now (null: that part has no page left). */
+function wouldBeIn(indexes: ReadonlyMap<string, SearchIndexPages>, file: string, language: string) {
+  const count = [...indexes.values()].find((index) => index.language === language)?.count;
+  if (count === undefined) return null;
+  const part = count === 1 ? 0 : partOf(file, count);
+  return [...indexes].find(([, index]) => index.language === language && index.part === part)?.[0] ?? null;
 }
 
 /** Each article's stamp in some content, by locale and documentId ("en abc123"). */

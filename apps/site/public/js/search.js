@@ -1,15 +1,18 @@
 // @ts-check
 /* global HTMLFormElement */
-// Article search on /<locale>/search/ with Pagefind's JS API (the index is built after the site;
-// Pagefind picks the index of the page's <html lang>). Results update as the reader types, the
-// count is announced once they pause; the query is kept in the URL (?q=), restored on load and
-// on back/forward.
+// Article search on /<locale>/search/ with Pagefind's JS API (the index is built after the site:
+// one per language, in parts merged here, see indexParts). Results update as the reader types,
+// the count is announced once they pause; the query is kept in the URL (?q=), restored on load
+// and on back/forward.
 
 import { pageTranslator } from './i18n.js';
 import { politeStatus } from './polite-status.js';
 
 /** Written by Pagefind after the site is built (see _config/search-index.ts). */
 const PAGEFIND = '/pagefind/pagefind.js';
+/** Each language's page count and the parts of its index besides the main one, which are merged in. */
+const PARTS = '/pagefind/parts.json';
+const EXCERPT_LENGTH = 24;
 const PAGE_SIZE = 10;
 const TYPING_DELAY = 250;
 
@@ -33,9 +36,13 @@ function setUp(form) {
   let pagefindPromise = null;
   const loadPagefind = () => {
     if (!pagefindPromise) {
+      const parts = indexParts(locale);
       pagefindPromise = import(PAGEFIND).then(async (pagefind) => {
-        await pagefind.options({ excerptLength: 24 });
+        const { language, names } = await parts;
+        await pagefind.options({ excerptLength: EXCERPT_LENGTH, ...(language ? { language } : {}) });
         await pagefind.init();
+        // The parts share the main index's WebAssembly: each adds its entry and meta files (a few KB).
+        await Promise.all(names.map((name) => pagefind.mergeIndex(`/pagefind/parts/${name}/`, { language, excerptLength: EXCERPT_LENGTH })));
         return pagefind;
       });
       pagefindPromise.catch(() => (pagefindPromise = null));
@@ -168,4 +175,28 @@ function setUp(form) {
   input.value = q;
   if (q.trim()) update('none');
   else loadPagefind().catch(() => {});
+}
+
+/**
+ * The index to search for this page's language, from parts.json: the language's, else its base
+ * language's, else the one with the most pages (as Pagefind itself would fall back), and the
+ * parts to merge with its main index. Without parts.json, Pagefind picks (and the main index
+ * answers alone, with fewer results).
+ * @param {string} locale
+ * @returns {Promise<{ language: string | undefined, names: string[] }>}
+ */
+async function indexParts(locale) {
+  try {
+    const response = await fetch(PARTS, { cache: 'no-cache' });
+    if (!response.ok) return { language: undefined, names: [] };
+    /** @type {Record<string, { pages: number, parts: string[] }>} */
+    const languages = await response.json();
+    const wanted = locale.toLowerCase();
+    const language =
+      [wanted, wanted.split('-')[0]].find((l) => l && languages[l]) ??
+      Object.keys(languages).sort((a, b) => languages[b].pages - languages[a].pages)[0];
+    return { language, names: language ? languages[language].parts : [] };
+  } catch {
+    return { language: undefined, names: [] };
+  }
 }

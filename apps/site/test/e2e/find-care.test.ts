@@ -1,8 +1,14 @@
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { graphql } from '@solace/cms/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStaticServer } from '../../src/serve.js';
 import { axeViolations, useBrowser } from './browser.js';
+import { runBuild } from './run-build.js';
 
 const site = inject('site');
 const zipcodes = createRequire(import.meta.url)('zipcodes') as { lookup: (zip: string) => { latitude: number; longitude: number } };
@@ -195,8 +201,8 @@ describe('self-assessment', () => {
 describe('site search', () => {
   const chrome = useBrowser();
 
-  const search = async (locale: string, query: string) => {
-    await chrome.page.goto(`${site.siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
+  const search = async (locale: string, query: string, siteUrl = site.siteUrl) => {
+    await chrome.page.goto(`${siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
     await chrome.page.waitForFunction(() => document.getElementById('search-status')?.textContent?.trim());
     return chrome.page.locator('#search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   };
@@ -212,5 +218,31 @@ describe('site search', () => {
     await search('en', 'palliative');
     await expect(chrome.page.locator('#search-results li').count()).resolves.toBeGreaterThan(0);
     expect(await axeViolations(chrome.page)).toEqual([]);
+  });
+
+  // The corpus's languages are split into parts of 250 articles; the demo's, here, into parts of 2.
+  it('searches every part of an index split in parts, as one index would', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-search-parts-'));
+    const outputDir = path.join(tmp, 'site');
+    const server = createStaticServer(outputDir);
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const siteUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const build = await runBuild({ STRAPI_URL: site.cms.url, STRAPI_TOKEN: site.cms.siteToken, SITE_OUTPUT_DIR: outputDir, SITE_URL: siteUrl, SITE_SEARCH_PART_PAGES: '2' });
+      expect(build.code, build.output).toBe(0);
+      const parts = JSON.parse(await fs.readFile(path.join(outputDir, 'pagefind/parts.json'), 'utf8')) as Record<string, { pages: number; parts: string[] }>;
+      expect(parts.en!.parts.length).toBeGreaterThan(1);
+      // Every English article is in one of the parts, the same results as the whole index (at most a page of them).
+      const whole = await search('en', 'palliative');
+      expect(whole.length).toBeGreaterThan(2);
+      expect(whole.length).toBeLessThan(10);
+      expect((await search('en', 'palliative', siteUrl)).sort()).toEqual([...whole].sort());
+      expect(await search('en', 'bronchodilator', siteUrl)).toEqual(['/en/articles/copd-palliative-care/']);
+      expect(await search('es', 'diurético', siteUrl)).toEqual(['/es/articles/insuficiencia-cardiaca-cuidados-paliativos/']);
+      expect(await search('es', 'bronchodilator', siteUrl)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
   });
 });

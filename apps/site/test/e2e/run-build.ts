@@ -14,6 +14,7 @@ type BuildEnv = {
   SITE_PREVIEW?: string;
   SITE_BUILD_COLD?: string;
   SITE_CONTENT_OVERLAP_MS?: string;
+  SITE_SEARCH_PART_PAGES?: string;
 };
 
 const buildEnv = (env: BuildEnv) => ({

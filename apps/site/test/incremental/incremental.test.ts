@@ -419,6 +419,42 @@ describe('an incremental build after each kind of change', () => {
     expect(await expectSameAsCold(preview)).toMatch(/incremental build: 0 pages to render, \d+ unchanged \(the content is the previous build's\)/);
   });
 
+  // The corpus's languages have 1,000 articles, in parts of 250; the demo's few, in parts of 2 here.
+  it('with the search index in parts: after an edit (its part only made again), a new article and an unpublished one', async () => {
+    const inParts = {
+      incremental: path.join(tmp, 'parts-incremental', 'site'),
+      cold: path.join(tmp, 'parts-cold', 'site'),
+      env: { SITE_SEARCH_PART_PAGES: '2' },
+    };
+    await fs.mkdir(path.dirname(inParts.incremental));
+    await fs.mkdir(path.dirname(inParts.cold));
+    await build(inParts.incremental, inParts.env);
+    const parts = JSON.parse(await fs.readFile(path.join(inParts.incremental, 'pagefind/parts.json'), 'utf8')) as Record<string, { pages: number; parts: string[] }>;
+    expect(parts.en!.parts.length).toBeGreaterThan(0);
+    for (const name of parts.en!.parts) expect(await fs.readFile(path.join(inParts.incremental, 'pagefind/parts', name, 'pagefind-entry.json'), 'utf8')).toMatch(/"en"/);
+
+    const article = await first('articles', 'en', 'updatedAt');
+    await api('PUT', `articles/${article.documentId}?locale=en&status=published`, { title: 'Edited, its search part made again' });
+    const log = await expectSameAsCold(inParts);
+    const [, indexed, unchanged] = /search index: \d+ pages indexed \(([^)]*)\), (.*) unchanged and taken from the previous build/.exec(log)!;
+    expect(indexed).toMatch(/^en(\/\d+)?$/);
+    const kept = unchanged!.split(', ');
+    expect(kept).toContain('es');
+    expect(kept.filter((name) => name === 'en' || name.startsWith('en/')).length).toBe(parts.en!.parts.length);
+
+    const added = (await api('POST', 'articles?locale=en&status=published', {
+      title: 'Another new article, in a search part',
+      slug: 'another-new-article-in-a-search-part',
+      summary: 'Added to check a search index in parts.',
+      date: '2026-02-03',
+      body: 'A paragraph about parts.',
+      seo: { metaTitle: 'Another new article', metaDescription: 'Added to check a search index in parts.' },
+    }))!.documentId;
+    await expectSameAsCold(inParts);
+    await admin('POST', `/content-manager/collection-types/api::article.article/${added}/actions/unpublish?locale=en`, {});
+    await expectSameAsCold(inParts);
+  });
+
   it('falls back to a cold build, saying so, when the snapshot is corrupt', async () => {
     await fs.writeFile(`${incremental}.cache/manifest.json`, '{ not json');
     const log = await expectSameAsCold();

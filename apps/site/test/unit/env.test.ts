@@ -45,6 +45,12 @@ describe('parseEnv (build settings)', () => {
     expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_CONTENT_OVERLAP_MS: '2m' }, noFile)).toThrow(/SITE_CONTENT_OVERLAP_MS must be a number of milliseconds, not "2m"/);
   });
 
+  it("reads how many pages a part of a language's search index holds, 250 unless set", () => {
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN }, noFile).searchPartPages).toBe(250);
+    expect(parseEnv({ STRAPI_TOKEN: TOKEN, SITE_SEARCH_PART_PAGES: '3' }, noFile).searchPartPages).toBe(3);
+    expect(() => parseEnv({ STRAPI_TOKEN: TOKEN, SITE_SEARCH_PART_PAGES: '0' }, noFile)).toThrow(/SITE_SEARCH_PART_PAGES must be a whole number of pages, 1 or more, not "0"/);
+  });
+
   it('says what to set when the token is missing', () => {
     expect(() => parseEnv({}, noFile)).toThrow(EnvError);
     expect(() => parseEnv({}, noFile)).toThrow(/STRAPI_TOKEN is not set/);

@@ -3,7 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
-import { articleStampsOf, beginsWith, bySearchOrder, expectedPages, headOfIndex, inSearchOrder, searchInputOf, searchLanguageOf, searchOrderOf, unchangedSince } from '../../src/indexed-pages.js';
+import {
+  articleStampsOf,
+  beginsWith,
+  bySearchOrder,
+  expectedIndexes,
+  headOfIndex,
+  indexOfFile,
+  inSearchOrder,
+  searchIndexesOf,
+  searchIndexFolder,
+  searchInputOf,
+  searchLanguageOf,
+  searchOrderOf,
+  unchangedSince,
+} from '../../src/indexed-pages.js';
 import type { ContentNodes } from '@solace/content';
 
 describe('searchLanguageOf', () => {
@@ -69,13 +83,59 @@ describe('search order', () => {
     expect(pages).toEqual(model.articles);
   });
 
-  it("lists a language's expected pages by the locale their path begins with, lower-cased as Pagefind names indexes", () => {
+  it("lists the expected indexes' pages by the locale their path begins with, lower-cased as Pagefind names indexes", () => {
     const order = searchOrderOf({
       articles: [...model.articles, { url: '/pt-BR/articles/d/', article: { updatedAt: '2026-01-01T00:00:00.000Z' } }, { url: '/es/articles/e/', article: { updatedAt: '2026-01-01T00:00:00.000Z' } }],
     });
-    expect(expectedPages(order, 'en')).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'en/articles/a/index.html']);
-    expect(expectedPages(order, 'pt-br')).toEqual(['pt-BR/articles/d/index.html']);
-    expect(expectedPages(order, 'fr')).toEqual([]);
+    const expected = expectedIndexes(order, 250);
+    expect([...expected.keys()].sort()).toEqual(['en', 'es', 'pt-br']);
+    expect(expected.get('en')!.files).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'en/articles/a/index.html']);
+    expect(expected.get('pt-br')!.files).toEqual(['pt-BR/articles/d/index.html']);
+  });
+});
+
+describe('search indexes (searchIndexesOf)', () => {
+  const pagesOf = (language: string, count: number) => Array.from({ length: count }, (_, i) => [`${language}/articles/a${i}/index.html`, language] as const);
+
+  it('keeps a language whole up to the part size, its index named as the language, in the main folder', () => {
+    const indexes = searchIndexesOf([...pagesOf('en', 4), ...pagesOf('es', 1)], 4);
+    expect([...indexes.keys()]).toEqual(['en', 'es']);
+    expect(indexes.get('en')).toEqual({ language: 'en', part: 0, count: 1, files: pagesOf('en', 4).map(([file]) => file) });
+    expect(searchIndexFolder('en')).toBe('');
+  });
+
+  it('splits a larger language into parts by a hash of the path: every page in one part, the first part named as the language', () => {
+    const pages = pagesOf('en', 1000);
+    const indexes = searchIndexesOf(pages, 250);
+    expect([...indexes.keys()]).toEqual(['en', 'en/1', 'en/2', 'en/3']);
+    const sizes = [...indexes.values()].map((index) => index.files.length);
+    expect(sizes.reduce((a, b) => a + b)).toBe(1000);
+    for (const size of sizes) expect(size).toBeGreaterThan(150);
+    expect(new Set([...indexes.values()].flatMap((index) => index.files)).size).toBe(1000);
+    expect(searchIndexFolder('en/2')).toBe('parts/en/2');
+  });
+
+  it('gives a page the same part whatever else changes, while the number of parts stays', () => {
+    const before = indexOfFile(searchIndexesOf(pagesOf('en', 900), 250));
+    const after = indexOfFile(searchIndexesOf([...pagesOf('en', 900).slice(1), ['en/articles/new/index.html', 'en'] as const], 250));
+    for (const [file, index] of after) if (before.has(file)) expect(index).toBe(before.get(file));
+  });
+
+  it('numbers parts by their hash: a part left empty is missing, and the first non-empty one is the main index', () => {
+    // Three pages in three parts of one page: some sets of three leave part 0 empty.
+    const files = pagesOf('en', 30).map(([file]) => file);
+    const splits = files.slice(0, -2).map((_, i) => searchIndexesOf(files.slice(i, i + 3).map((file) => [file, 'en'] as const), 1));
+    const withoutPartZero = splits.filter((indexes) => indexes.get('en')!.part !== 0);
+    expect(withoutPartZero.length).toBeGreaterThan(0);
+    for (const indexes of withoutPartZero) {
+      const names = [...indexes.keys()];
+      expect(names[0]).toBe('en');
+      expect(names.slice(1).every((name) => /^en\/[12]$/.test(name))).toBe(true);
+      expect([...indexes.values()].reduce((sum, index) => sum + index.files.length, 0)).toBe(3);
+      // A part's name is its number: the main index is not also "en/<its number>".
+      expect(names).not.toContain(`en/${indexes.get('en')!.part}`);
+    }
+    expect(splits.some((indexes) => indexes.size < 3)).toBe(true);
   });
 });
 
@@ -92,24 +152,39 @@ describe('headOfIndex', () => {
 
   it('after an edit: its language, with the carried pages that come before it', () => {
     const edited = new Map([...order, ['en/articles/a/index.html', '2026-02-01']]);
-    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited)).toEqual({ language: 'en', head: ['en/articles/b/index.html', 'en/articles/c/index.html'] });
+    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited, 250)).toEqual({ index: 'en', head: ['en/articles/b/index.html', 'en/articles/c/index.html'] });
     // An older page re-rendered cuts the head short before it.
-    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), order)).toEqual({ language: 'en', head: ['en/articles/a/index.html'] });
+    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), order, 250)).toEqual({ index: 'en', head: ['en/articles/a/index.html'] });
   });
 
   it('after a new article: the language of its locale, with every carried page of it', () => {
     const added = new Map([...order, ['es/articles/new/index.html', '2026-02-01']]);
-    expect(headOfIndex(indexed, allBut(), added)).toEqual({ language: 'es', head: ['es/articles/a/index.html'] });
+    expect(headOfIndex(indexed, allBut(), added, 250)).toEqual({ index: 'es', head: ['es/articles/a/index.html'] });
   });
 
   it('after a page is gone: its language, whole', () => {
     const gone = new Map([...order].filter(([file]) => file !== 'en/articles/b/index.html'));
-    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), gone)).toEqual({ language: 'en', head: ['en/articles/a/index.html', 'en/articles/c/index.html'] });
+    expect(headOfIndex(indexed, allBut('en/articles/b/index.html'), gone, 250)).toEqual({ index: 'en', head: ['en/articles/a/index.html', 'en/articles/c/index.html'] });
+  });
+
+  it("in parts: the edited page's part, with its carried pages that come before it; a gone page's part, whole", () => {
+    const many = new Map(Array.from({ length: 40 }, (_, i) => [`en/articles/p${String(i).padStart(2, '0')}/index.html`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`]));
+    const inParts = new Map([...many.keys()].map((file) => [file, 'en']));
+    const parts = searchIndexesOf(inParts, 10);
+    const editedFile = 'en/articles/p05/index.html';
+    const [name, part] = [...parts].find(([, index]) => index.files.includes(editedFile))!;
+    const edited = new Map([...many, [editedFile, '2026-02-01']]);
+    const guess = headOfIndex(inParts, (file) => many.has(file) && file !== editedFile, edited, 10)!;
+    expect(guess.index).toBe(name);
+    expect(guess.head.sort()).toEqual(part.files.filter((file) => file !== editedFile).sort());
+    const gone = new Map([...many].filter(([file]) => file !== editedFile));
+    const after = headOfIndex(inParts, (file) => gone.has(file), gone, 10)!;
+    expect(after.index).toBe(indexOfFile(searchIndexesOf([...gone.keys()].map((file) => [file, 'en'] as const), 10)).get(part.files.find((f) => f !== editedFile)!));
   });
 
   it('is null when nothing indexed changes, or when no carried page comes first', () => {
-    expect(headOfIndex(indexed, allBut(), order)).toBeNull();
-    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), order)).toBeNull();
+    expect(headOfIndex(indexed, allBut(), order, 250)).toBeNull();
+    expect(headOfIndex(indexed, allBut('en/articles/a/index.html'), order, 250)).toBeNull();
   });
 
   it('is checked against the pages as rendered: they must begin with the head, in its order', () => {
@@ -135,7 +210,7 @@ describe('headOfIndex', () => {
       const unchanged = unchangedSince(indexed, modelOf(edited), previous);
       expect([...edited.keys()].filter(unchanged)).toEqual(['en/articles/b/index.html', 'en/articles/c/index.html', 'es/articles/a/index.html']);
       // The same head as the carried pages give once the plan is known.
-      expect(headOfIndex(indexed, unchanged, edited)).toEqual(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited));
+      expect(headOfIndex(indexed, unchanged, edited, 250)).toEqual(headOfIndex(indexed, allBut('en/articles/a/index.html'), edited, 250));
     });
 
     it('compares stamps, not times: an article changed in the second the previous fetch began is unchanged since', () => {

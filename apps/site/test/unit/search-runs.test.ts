@@ -1,6 +1,6 @@
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addPages, openRun, streamWhileWriting, warmUpSearch, type LanguageRun } from '../../_config/search-runs.js';
+import { addPages, openRun, streamWhileWriting, warmUpSearch, type IndexRun } from '../../_config/search-runs.js';
 import { searchOrderOf } from '../../src/indexed-pages.js';
 
 // Real Pagefind runs (its service process), no mock: what the index makes of the pages it was given.
@@ -17,7 +17,7 @@ const file = (locale: string, slug: string) => `${locale}/articles/${slug}/index
 const input = (locale: string, slug: string) =>
   `<!doctype html><html lang="${locale}"><body><article data-pagefind-body><h1>${slug} palliative care</h1><p>Page ${slug}.</p></article></body></html>`;
 
-async function filesOf(run: LanguageRun) {
+async function filesOf(run: IndexRun) {
   expect((await Promise.all(run.results)).flat()).toEqual([]);
   const made = await run.index.getFiles();
   expect(made.errors).toEqual([]);
@@ -27,17 +27,33 @@ async function filesOf(run: LanguageRun) {
 afterEach(() => pagefind.close());
 
 describe('streamWhileWriting', () => {
-  it('sends each language its pages in search order, holding a page written ahead of its turn', async () => {
-    const stream = streamWhileWriting(order);
+  it("sends a language's parts each their own pages", async () => {
+    const stream = streamWhileWriting(order, 1);
+    for (const slug of ['b', 'a', 'c']) stream.take(file('en', slug), input('en', slug));
+    const runs = stream.runs();
+    // Three English pages, one a part (parts a hash leaves empty are not there).
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.map((r) => r.index)).toContain('en');
+    expect(runs.flatMap((r) => r.head).sort()).toEqual([file('en', 'a'), file('en', 'b'), file('en', 'c')]);
+    for (const run of runs) {
+      expect(run.index).toMatch(/^en(\/\d+)?$/);
+      await run.discard();
+    }
+  });
+
+  it('sends each index its pages in search order, holding a page written ahead of its turn', async () => {
+    const stream = streamWhileWriting(order, 250);
     // Written in another order than the index takes them: c and a wait for b.
-    stream.take(file('en', 'c'), 'en', input('en', 'c'));
-    stream.take(file('es', 'd'), 'es', input('es', 'd'));
-    stream.take(file('en', 'a'), 'en', input('en', 'a'));
-    expect(stream.runs().map((r) => [r.language, [...r.head]])).toEqual([
+    stream.take(file('en', 'c'), input('en', 'c'));
+    stream.take(file('es', 'd'), input('es', 'd'));
+    stream.take(file('en', 'a'), input('en', 'a'));
+    // A page the model did not foretell is left for the end.
+    stream.take(file('en', 'unforeseen'), input('en', 'unforeseen'));
+    expect(stream.runs().map((r) => [r.index, [...r.head]])).toEqual([
       ['en', []],
       ['es', [file('es', 'd')]],
     ]);
-    stream.take(file('en', 'b'), 'en', input('en', 'b'));
+    stream.take(file('en', 'b'), input('en', 'b'));
     const [en, es] = stream.runs();
     expect(en!.head).toEqual([file('en', 'b'), file('en', 'a'), file('en', 'c')]);
 
@@ -69,7 +85,7 @@ describe('warmUpSearch', () => {
   it('leaves a service that makes the index a fresh one makes: nothing of the warm-up in it', async () => {
     const fresh = await indexOf([file('en', 'b')]);
     await pagefind.close();
-    await warmUpSearch(indexed, pages, new AbortController().signal);
+    await warmUpSearch(indexed, pages, 250, new AbortController().signal);
     expect(await indexOf([file('en', 'b')])).toEqual(fresh);
   });
 });
