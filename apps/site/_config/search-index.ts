@@ -166,10 +166,11 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
 
   // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
   const files = new Map<string, IndexFile>();
+  // The previous index's files, listed once (paths relative to it).
+  let previousFiles: Promise<string[]> | null = null;
   const linkFrom = async (folder: string, pick: Pick) => {
-    for (const file of await pickedFiles(path.join(previousIndex!, folder), pick, folder === '')) {
-      files.set(path.join(folder, file), { link: path.join(previousIndex!, folder, file) });
-    }
+    const all = await (previousFiles ??= filesUnder(previousIndex!));
+    for (const file of pickedFiles(all, folder, pick)) files.set(file, { link: path.join(previousIndex!, file) });
   };
   const languages: Record<string, LanguageEntry> = {};
   for (const name of reused) {
@@ -334,10 +335,18 @@ export function searchIndexFiles(outputDir: string) {
   return filesIn(outputDir, SEARCH_INDEX_DIR);
 }
 
-/** The files of a folder, sub-folders included (paths relative to it), that `pick` takes; `mainOnly`: not the parts' folder. */
-async function pickedFiles(from: string, pick: Pick, mainOnly: boolean) {
-  const files = await filesUnder(from);
-  return files.filter((file) => !(mainOnly && file.startsWith(SEARCH_PARTS_DIR + path.sep)) && pick(path.basename(file), file.includes(path.sep)));
+/**
+ * The files of an index's folder (searchIndexFolder; '' for the main indexes, whose files are not
+ * in the parts' folder) that `pick` takes, of `all` the index's files (paths relative to it).
+ */
+function pickedFiles(all: string[], folder: string, pick: Pick) {
+  const prefix = folder ? folder.split('/').join(path.sep) + path.sep : '';
+  const parts = SEARCH_PARTS_DIR + path.sep;
+  return all.filter((file) => {
+    if (prefix ? !file.startsWith(prefix) : file.startsWith(parts)) return false;
+    const inIndex = file.slice(prefix.length);
+    return pick(path.basename(inIndex), inIndex.includes(path.sep));
+  });
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { ContentNodes } from '@solace/content';
+import { textHash } from './incremental/hash.js';
 
 /** Only pages with this attribute (the articles) go into the search index, as soon as one page has it. */
 const SEARCH_BODY_MARKER = 'data-pagefind-body';
@@ -92,7 +92,7 @@ export const SEARCH_PARTS_DIR = 'parts';
 /** The folder of a search index under Pagefind's: '' for a language's main index. */
 export const searchIndexFolder = (name: string) => (name.includes('/') ? `${SEARCH_PARTS_DIR}/${name}` : '');
 
-const partOf = (file: string, count: number) => crypto.createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+const partOf = (file: string, count: number) => Number.parseInt(textHash(file).slice(0, 8), 16) % count;
 
 /** Which index each page goes into (searchIndexesOf), by file. */
 export function indexOfFile(indexes: ReadonlyMap<string, SearchIndexPages>): Map<string, string> {
