@@ -252,8 +252,9 @@ function partsOf(indexes: ReadonlyMap<string, SearchIndexPages>): Parts {
  * Pagefind's files for an index depend only on what it is given (the pages' search input,
  * src/indexed-pages.ts, in order) and on its version and options, which only change with the
  * code (and then the build is a cold one, which does not reuse). So when this build gives it
- * exactly the input the previous output's index was made from, that index is this build's. Compared: the file lists (known without reading them), and the search input of
- * each page this build rendered; a carried page is a link to the previous one.
+ * exactly the input the previous output's index was made from, that index is this build's.
+ * Compared: the file lists (known without reading them), and the search input of each page this
+ * build rendered; a carried page is a link to the previous one.
  */
 async function samePages(outputDir: string, previousDir: string, now: string[], before: string[], inputs: Map<string, string>) {
   if (now.length !== before.length || now.some((file, i) => file !== before[i])) return false;
