@@ -3,7 +3,7 @@ import path from 'node:path';
 import { closeSearchService, createSearchIndex } from './pagefind-service.js';
 import { eachFile, filesIn, filesUnder, placeFile, removeEmptyFolders, sameFile } from '../src/incremental/copy.js';
 import { readEnv } from '../src/env.js';
-import { bySearchOrder, SEARCH_PARTS_DIR, searchIndexesOf, searchIndexFolder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchIndexPages, type SearchOrder } from '../src/indexed-pages.js';
+import { SEARCH_PARTS_DIR, searchIndexesInOrder, searchIndexFolder, searchInputOf, searchLanguageOf, searchOrderOf, type SearchIndexPages, type SearchOrder } from '../src/indexed-pages.js';
 import { handOver } from './pending-work.js';
 import { previousOutputOf, type PreviousOutput } from './previous-output.js';
 import { addPages, openRun, startDuringRender, streamWhileWriting, type EarlyRun } from './search-runs.js';
@@ -230,13 +230,13 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
   );
 }
 
-/** Indexed pages (null: not indexed) in their search indexes (searchIndexesOf), each index's list in search order. */
-function indexesInOrder(files: Iterable<readonly [string, string | null]>, order: SearchOrder, partPages: number) {
-  const indexed = [...files].filter((page): page is [string, string] => page[1] !== null);
-  const indexes = searchIndexesOf(indexed, partPages);
-  for (const index of indexes.values()) index.files.sort(bySearchOrder(order));
-  return indexes;
-}
+/** Indexed pages (null: not indexed) in their search indexes, each index's list in search order. */
+const indexesInOrder = (files: Iterable<readonly [string, string | null]>, order: SearchOrder, partPages: number) =>
+  searchIndexesInOrder(
+    [...files].filter((page): page is [string, string] => page[1] !== null),
+    order,
+    partPages,
+  );
 
 function partsOf(indexes: ReadonlyMap<string, SearchIndexPages>): Parts {
   const parts: Parts = {};

@@ -148,7 +148,16 @@ export function inSearchOrder<T extends { url: string; article: { updatedAt: str
  * `<html lang>`, checked once the pages are written).
  */
 export function expectedIndexes(order: SearchOrder, partPages: number): Map<string, SearchIndexPages> {
-  const indexes = searchIndexesOf([...order.keys()].map((file) => [file, languageOfPath(file)] as const), partPages);
+  return searchIndexesInOrder(
+    [...order.keys()].map((file) => [file, languageOfPath(file)] as const),
+    order,
+    partPages,
+  );
+}
+
+/** The search indexes of these pages (searchIndexesOf), each index's pages in search order. */
+export function searchIndexesInOrder(pages: Iterable<readonly [file: string, language: string]>, order: SearchOrder, partPages: number) {
+  const indexes = searchIndexesOf(pages, partPages);
   for (const index of indexes.values()) index.files.sort(bySearchOrder(order));
   return indexes;
 }
