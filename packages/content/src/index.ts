@@ -11,4 +11,6 @@ export { toProvider, type ProviderNode } from './content-types/provider.js';
 // The fetch benchmark asks for the articles exactly as a build does, at its page size.
 export { articlesQuery } from './content-types/article.js';
 export { PAGE_SIZE } from './load/collections.js';
+// The site links the content's values into its pages the same way (lasting values, mapped once).
+export { isLasting, makeLasting, rememberMapping } from './lasting.js';
 export { fetchSchemaSdl } from './schema-introspection.js';

@@ -1,12 +1,9 @@
 import type { ContentClient } from './client.js';
-import { compareArticles, readArticle } from './content-types/article.js';
+import { compareArticles } from './content-types/article.js';
 import { readArticleDraft, settleDraftSlugs } from './content-types/article-draft.js';
-import { readAuthor } from './content-types/author.js';
 import { readGlobal } from './content-types/global.js';
 import { readInterfaceTexts } from './content-types/interface-text.js';
-import { readProvider } from './content-types/provider.js';
 import { readSelfAssessment } from './content-types/self-assessment.js';
-import { readTopic } from './content-types/topic.js';
 import type { Locale } from './content-types/locale.js';
 import type { LocaleContent, SiteContent } from './domain.js';
 import { ContentValidationError } from './errors.js';
@@ -17,6 +14,7 @@ import { fetchNodesSince, type ContentNodes, type FetchReport } from './load/inc
 import { keptContentOf, type KeptContent } from './load/kept.js';
 import { assertNoRepeats } from './load/no-repeats.js';
 import { crossLocaleReferences } from './load/references.js';
+import { articleOf, authorOf, providerOf, topicOf } from './load/remembered.js';
 
 /**
  * Reads everything the site publishes (with drafts: the latest version of every article, for
@@ -62,18 +60,18 @@ export async function loadSiteContentSince(client: ContentClient, options: LoadS
 /**
  * Checks and maps nodes kept by an earlier load, ahead of a load since them (a build process does
  * it while it waits for its go): that load keeps the unchanged ones, as the same objects, and does
- * not check them again (src/validate.ts). Returns nothing: content that fails its checks is left
- * for that load to report.
+ * not check or map them again (src/validate.ts, src/lasting.ts). Returns their content, or null
+ * when it fails its checks: that is left for the load to report.
  */
-export function checkAhead(nodes: ContentNodes, options: { cmsOrigin: string; drafts?: boolean }) {
+export function checkAhead(nodes: ContentNodes, options: { cmsOrigin: string; drafts?: boolean }): SiteContent | null {
   const raw = nodes.localeList.flatMap((locale) => {
     const sets = nodes.locales[locale.code];
     return sets ? [{ locale, ...sets }] : [];
   });
   try {
-    mapSiteContent(nodes.localeList, raw, { cmsOrigin: options.cmsOrigin, drafts: options.drafts ?? false });
+    return mapSiteContent(nodes.localeList, raw, { cmsOrigin: options.cmsOrigin, drafts: options.drafts ?? false });
   } catch {
-    // Reported, if it still fails, by the load itself.
+    return null;
   }
 }
 
@@ -121,8 +119,8 @@ function mapSiteContent(locales: Locale[], raw: LocaleNodes[], options: { cmsOri
   }));
 
   // Authors and topics first, so articles can link to them (and to the default locale's as a fallback).
-  const authors = new Map(fetched.map((f) => [f.locale.code, f.authors.map((a) => readAuthor(a, f.locale.code, cmsOrigin))]));
-  const topics = new Map(fetched.map((f) => [f.locale.code, f.topics.map((t) => readTopic(t, f.locale.code))]));
+  const authors = new Map(fetched.map((f) => [f.locale.code, f.authors.map((a) => authorOf(a, f.locale.code, cmsOrigin))]));
+  const topics = new Map(fetched.map((f) => [f.locale.code, f.topics.map((t) => topicOf(t, f.locale.code))]));
   const defaultGlobal = fetched[0]!.global; // fetched in the order of `locales`
   if (!defaultGlobal) {
     throw new ContentValidationError({ type: 'global', locale: defaultLocale.code }, [
@@ -144,11 +142,11 @@ function mapSiteContent(locales: Locale[], raw: LocaleNodes[], options: { cmsOri
               f.articleDrafts.map((a) => readArticleDraft(a, code, refs, cmsOrigin)),
               (id) => f.articleDrafts.find((a) => a.documentId === id)?.createdAt ?? '',
             )
-          : f.articles.map((a) => readArticle(a, code, refs, cmsOrigin))
+          : f.articles.map((a) => articleOf(a, code, refs, cmsOrigin))
         ).sort(compareArticles),
         authors: authors.get(code)!,
         topics: topics.get(code)!,
-        providers: f.providers.map((p) => readProvider(p, code)),
+        providers: f.providers.map((p) => providerOf(p, code)),
         interfaceTexts: readInterfaceTexts(f.interfaceTexts, code),
       }];
     }),

@@ -320,6 +320,22 @@ describe('checkAhead', () => {
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
   });
 
+  it('keeps the values of unchanged nodes, and maps again an article whose author was renamed', async () => {
+    const cms = fakeCms();
+    const first = await load(cms.client, null);
+    const ahead = checkAhead(first.nodes, { cmsOrigin: 'http://cms.test' })!;
+    Object.assign(cms.data.authors[0]!, { name: 'Elena Renamed', updatedAt: cms.stamp(20) });
+    const next = await load(cms.client, first.nodes);
+    expect(next.report).toMatchObject({ mode: 'delta', fetched: 1 });
+    const [before, after] = [ahead.byLocale.en!, next.content.byLocale.en!];
+    // The topic's node is the kept one: its value is the one mapped ahead, not a copy.
+    expect(after.topics[0]).toBe(before.topics[0]);
+    // The article's node is the kept one too, but the author it names is another value now.
+    expect(after.articles[0]!.author).toMatchObject({ name: 'Elena Renamed' });
+    expect(after.articles[0]).not.toBe(before.articles[0]);
+    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
   it('with trustKeptNodes, takes kept nodes as checked, and still checks every node received anew', async () => {
     const cms = fakeCms();
     const kept = structuredClone((await load(cms.client, null)).nodes);

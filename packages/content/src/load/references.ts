@@ -1,8 +1,14 @@
 import type { ReferenceLookup } from '../content-types/article.js';
 import { toAuthorRef, type Author } from '../content-types/author.js';
 import { toTopicRef, type Topic } from '../content-types/topic.js';
+import { rememberMapping } from '../lasting.js';
 
 type ByLocale<T> = Map<string, T[]>;
+
+// One reference per author or topic value (lasting.ts): an article that links to an unchanged one
+// finds the very reference it was mapped with.
+const authorRefOf = rememberMapping(toAuthorRef);
+const topicRefOf = rememberMapping(toTopicRef);
 
 /**
  * What an article in `locale` links to: the author or topic in that locale, else the default
@@ -14,16 +20,20 @@ export function crossLocaleReferences(
   locale: string,
   defaultLocale: string,
 ): ReferenceLookup {
-  const find = <T extends { documentId: string }>(lists: ByLocale<T>, id: string) =>
-    lists.get(locale)?.find((x) => x.documentId === id) ?? lists.get(defaultLocale)?.find((x) => x.documentId === id);
+  const finder = <T extends { documentId: string }>(lists: ByLocale<T>) => {
+    const [own, fallback] = [locale, defaultLocale].map((code) => new Map((lists.get(code) ?? []).map((x) => [x.documentId, x])));
+    return (id: string) => own!.get(id) ?? fallback!.get(id);
+  };
+  const findAuthor = finder(authors);
+  const findTopic = finder(topics);
   return {
     author: (id) => {
-      const author = find(authors, id);
-      return author && toAuthorRef(author);
+      const author = findAuthor(id);
+      return author && authorRefOf(author);
     },
     topic: (id) => {
-      const topic = find(topics, id);
-      return topic && toTopicRef(topic);
+      const topic = findTopic(id);
+      return topic && topicRefOf(topic);
     },
   };
 }
