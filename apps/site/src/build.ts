@@ -17,6 +17,7 @@ import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { dropSpareRecord, takeSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
 import { articleStampsOf } from './indexed-pages.js';
+import { buildSiteModel } from './model.js';
 import { lockOutput } from './output-lock.js';
 
 export type BuildResult = {
@@ -408,7 +409,14 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     // load keeps mostly as it is.
     const [, searchInputs] = await Promise.all([begun.startCopy?.(), readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
     const keptNodes = begun.kept ? (await begun.kept.read()).nodes : null;
-    if (keptNodes) checkAhead(keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
+    const keptContent = keptNodes && checkAhead(keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
+    // The previous content's pages and their fingerprints, worked out now: the build after the go
+    // makes and hashes only what its content changed (the values last: @solace/content's
+    // lasting.ts). A turn of the event loop before each step lets a go that came meanwhile stop them.
+    await nextTurn();
+    const model = keptContent && !stop.aborted ? buildSiteModel(keptContent) : null;
+    await nextTurn();
+    if (model && !stop.aborted) pageItems(model, siteData(model));
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);
@@ -422,6 +430,8 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     await release();
   }
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Whether the previous build is still the one a prepared start read: any build that replaces the

@@ -1,4 +1,4 @@
-import type { Article, Author, AuthorRef, Locale, LocaleContent, Provider, Review, SiteContent, Topic, TopicRef } from '@solace/content';
+import { rememberMapping, type Article, type Author, type AuthorRef, type Locale, type LocaleContent, type Provider, type Review, type SiteContent, type Topic, type TopicRef } from '@solace/content';
 import * as routes from '@solace/routes';
 import { interfaceStrings, type Strings } from './i18n.js';
 import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
@@ -121,29 +121,37 @@ export function nativeName(code: string) {
   }
 }
 
-const linkAuthor = (author: AuthorRef): Linked<AuthorRef> => ({ ...author, url: routes.authorUrl(author.locale, author.slug) });
-
-/** One locale's content with the URL of every document and reference. */
-export function linkContent(content: LocaleContent): LinkedContent {
-  const code = content.locale.code;
-  const articles = content.articles.map((article) => ({
+// Each document linked once, and kept as long as the content value it links (@solace/content's
+// rememberMapping): a build process that made the model while it waited makes only what changed.
+const linkAuthor = rememberMapping((author: AuthorRef): Linked<AuthorRef> => ({ ...author, url: routes.authorUrl(author.locale, author.slug) }));
+const linkTopic = rememberMapping((topic: TopicRef): Linked<TopicRef> => ({ ...topic, url: routes.topicUrl(topic.locale, topic.slug) }));
+const linkArticle = rememberMapping(
+  (article: Article, code: string): ArticleCard => ({
     ...article,
     // A preview's draft without a slug of its own is shown by documentId.
     url: article.slug ? routes.articleUrl(code, article.slug) : routes.articleByIdUrl(code, article.documentId),
     author: article.author && linkAuthor(article.author),
-    topics: article.topics.map((topic) => ({ ...topic, url: routes.topicUrl(topic.locale, topic.slug) })),
+    topics: article.topics.map(linkTopic),
     review: article.review && { ...article.review, by: linkAuthor(article.review.by) },
-  }));
+  }),
+);
+const linkAuthorPage = rememberMapping((author: Author, code: string): Linked<Author> => ({ ...author, url: routes.authorUrl(code, author.slug) }));
+const linkTopicPage = rememberMapping((topic: Topic, code: string): Linked<Topic> => ({ ...topic, url: routes.topicUrl(code, topic.slug) }));
+const linkProvider = rememberMapping(
+  (provider: Provider, code: string): Linked<Provider> => ({ ...provider, url: routes.providerUrl(code, provider.address.state, provider.slug) }),
+);
+
+/** One locale's content with the URL of every document and reference. */
+export function linkContent(content: LocaleContent): LinkedContent {
+  const code = content.locale.code;
+  const articles = content.articles.map((article) => linkArticle(article, code));
   return {
     ...content,
     articles,
     incompleteDrafts: articles.filter((article) => article.draft?.needs.length),
-    authors: content.authors.map((author) => ({ ...author, url: routes.authorUrl(code, author.slug) })),
-    topics: content.topics.map((topic) => ({ ...topic, url: routes.topicUrl(code, topic.slug) })),
-    providers: content.providers.map((provider) => ({
-      ...provider,
-      url: routes.providerUrl(code, provider.address.state, provider.slug),
-    })),
+    authors: content.authors.map((author) => linkAuthorPage(author, code)),
+    topics: content.topics.map((topic) => linkTopicPage(topic, code)),
+    providers: content.providers.map((provider) => linkProvider(provider, code)),
   };
 }
 

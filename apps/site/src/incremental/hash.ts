@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isLasting } from '@solace/content';
 
 /**
  * A hash of a JSON-like value. Objects met more than once (an article card sits in its page, the
@@ -6,10 +7,14 @@ import crypto from 'node:crypto';
  * An object is written out as text (keys and primitives as JSON, nested objects as their own
  * hash) and hashed in one call; a short text stands for itself (it starts with "[" or "{", a hash
  * never does), which spares a hash for each of the many small objects (links, images).
+ * A lasting value (@solace/content: frozen, with everything in it) keeps its hash for the life of
+ * the process: a build process that worked out the previous build's pages while it waited hashes
+ * only what its load made anew.
  */
 export function valueHash(value: unknown, memo: WeakMap<object, string>): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  const known = memo.get(value);
+  const hashes = isLasting(value) ? lastingHashes : memo;
+  const known = hashes.get(value);
   if (known) return known;
   let text: string;
   if (Array.isArray(value)) {
@@ -26,9 +31,11 @@ export function valueHash(value: unknown, memo: WeakMap<object, string>): string
     }
   }
   const digest = text.length <= SHORT_TEXT ? text : sha1(text);
-  memo.set(value, digest);
+  hashes.set(value, digest);
   return digest;
 }
+
+const lastingHashes = new WeakMap<object, string>();
 
 /** The model has few distinct keys and many objects: each key is quoted once. */
 const quotedKeys = new Map<string, string>();
