@@ -18,6 +18,7 @@ import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { dropSpareRecord, takeSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
 import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
+import { sitemapXml } from './sitemap.js';
 import { lockOutput } from './output-lock.js';
 
 export type BuildResult = {
@@ -410,13 +411,18 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     const [, searchInputs] = await Promise.all([begun.startCopy?.(), readSearchInputs(env.outputDir, [...begun.indexed.keys()])]);
     const keptNodes = begun.kept ? (await begun.kept.read()).nodes : null;
     const keptContent = keptNodes && checkAhead(keptNodes, { cmsOrigin: env.strapiUrl, drafts: env.preview });
-    // The previous content's pages and their fingerprints, worked out now: the build after the go
-    // makes and hashes only what its content changed (the values last: @solace/content's
-    // lasting.ts). A turn of the event loop before each step lets a go that came meanwhile stop them.
+    // The previous content's pages, their fingerprints and sitemap entries, worked out now: the
+    // build after the go makes, hashes and writes only what its content changed (the values last:
+    // @solace/content's lasting.ts). A turn of the event loop before each step lets a go that came
+    // meanwhile stop them.
     await nextTurn();
     const model = keptContent && !stop.aborted ? buildSiteModel(keptContent) : null;
     await nextTurn();
-    if (model && !stop.aborted) pageItems(model, siteData(model));
+    if (model && !stop.aborted) {
+      const site = siteData(model);
+      pageItems(model, site);
+      sitemapXml(model, site.url);
+    }
     const giveUp = async () => {
       const unlock = await lockOutput(env.outputDir);
       await giveUpStaging(env.outputDir).finally(unlock);

@@ -1,4 +1,4 @@
-import { rememberMapping, type Article, type Author, type AuthorRef, type Locale, type LocaleContent, type Provider, type Review, type SiteContent, type Topic, type TopicRef } from '@solace/content';
+import { makeLasting, rememberMapping, type Article, type Author, type AuthorRef, type Locale, type LocaleContent, type Provider, type Review, type SiteContent, type Topic, type TopicRef } from '@solace/content';
 import * as routes from '@solace/routes';
 import { interfaceStrings, type Strings } from './i18n.js';
 import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
@@ -160,9 +160,10 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
   const codes = locales.map((l) => l.code);
   const linked: Record<string, LinkedContent> = Object.fromEntries(codes.map((c) => [c, linkContent(site.byLocale[c]!)]));
 
+  const switchers = languageSwitchers(locales);
   /** Alternates for a page: urlIn(code) gives its URL in that locale, or null. */
   const alternatesFor = (current: string, urlIn: (code: string) => string | null): Alternate[] =>
-    locales.map((l) => ({ code: l.code, name: l.nativeName, url: urlIn(l.code), homeUrl: l.url, current: l.code === current }));
+    switchers.get(current, locales.map((l) => urlIn(l.code)));
 
   // documentId -> URL per list, built on first use: a linear search per page was quadratic (10,000 providers).
   const urlIndexes = new WeakMap<object, Map<string, string>>();
@@ -211,7 +212,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
 
   for (const code of codes) {
     const content = linked[code]!;
-    const links = routes.localeLinks(code);
+    const links = localeLinksOf(code);
     const lists = articleLists(content.articles);
     const states = summariseStates(code, content.providers);
     const section = <C>(url: (locale: string) => string, shown: C): SectionPage<C> => ({
@@ -300,7 +301,42 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     }
   }
   model.selfAssessments = selfAssessmentPages(model.localePages);
+  switchers.keep();
   return model;
+}
+
+/**
+ * The pages' language switchers as lasting values (@solace/content), kept from one model to the
+ * next while the locales stay the same: a process that made the previous content's model while it
+ * waited (src/build.ts) gives each page whose switcher is unchanged the very one, whose hash (the
+ * fingerprints) it has worked out already. Only the last model's are kept.
+ */
+let switchersKept: { locales: string; byUrls: Map<string, Alternate[]> } | null = null;
+
+function languageSwitchers(locales: SiteModel['locales']) {
+  const localesKey = JSON.stringify(locales.map((l) => [l.code, l.nativeName, l.url]));
+  const before = switchersKept?.locales === localesKey ? switchersKept.byUrls : new Map<string, Alternate[]>();
+  const now = new Map<string, Alternate[]>();
+  return {
+    /** The switcher of a page in `current`, given its URL in each locale (null: not translated). */
+    get(current: string, urls: (string | null)[]) {
+      // URLs start with "/": a NUL cannot be in one, nor "" stand for one.
+      const key = `${current}\0${urls.map((url) => url ?? '').join('\0')}`;
+      let switcher = now.get(key) ?? before.get(key);
+      switcher ??= makeLasting(locales.map((l, i) => ({ code: l.code, name: l.nativeName, url: urls[i] ?? null, homeUrl: l.url, current: l.code === current })));
+      now.set(key, switcher);
+      return switcher;
+    },
+    keep: () => (switchersKept = { locales: localesKey, byUrls: now }),
+  };
+}
+
+/** A locale's links (navigation, footer), one lasting value per locale (it depends on the code alone). */
+const localeLinks = new Map<string, LocaleLinks>();
+function localeLinksOf(code: string) {
+  let links = localeLinks.get(code);
+  if (!links) localeLinks.set(code, (links = makeLasting(routes.localeLinks(code))));
+  return links;
 }
 
 /** Items by key, in list order; an item with several keys is in several lists (once in each). */

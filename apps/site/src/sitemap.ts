@@ -1,12 +1,18 @@
+import { isLasting } from '@solace/content';
 import { escapeHtml as escapeXml } from './escape-html.js';
 import type { Alternate, SiteModel } from './model.js';
 
 type Entry = { url: string; alternates: Alternate[] };
 
+/** Each page's entry by its language switcher, when that is a lasting value (src/model.ts). */
+const entriesKept = new WeakMap<Alternate[], { key: string; text: string }>();
+
 /**
  * /sitemap.xml: every page of the model with its language alternates, and an article's last
  * change. Written in code: it is rendered on every build that renders anything, and a Nunjucks
  * macro per entry (14,000 of them at corpus scale) made it a tenth of an article edit's rebuild.
+ * A process that wrote the previous content's sitemap while it waited (src/build.ts) writes again
+ * only the entries of pages whose URL, switcher or last change is new.
  */
 export function sitemapXml(model: SiteModel, siteUrl: string): string {
   const absolute = (path: string) => escapeXml(new URL(path, siteUrl).toString());
@@ -14,15 +20,21 @@ export function sitemapXml(model: SiteModel, siteUrl: string): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
   ];
   const entry = (page: Entry, lastmod?: string) => {
-    out.push(`\n  <url>\n    <loc>${absolute(page.url)}</loc>`);
-    if (lastmod) out.push(`\n    <lastmod>${escapeXml(lastmod)}</lastmod>`);
+    const key = `${page.url}\0${lastmod ?? ''}\0${siteUrl}\0${model.defaultLocale}`;
+    const lasting = isLasting(page.alternates);
+    const kept = lasting ? entriesKept.get(page.alternates) : undefined;
+    if (kept?.key === key) return out.push(kept.text);
+    let text = `\n  <url>\n    <loc>${absolute(page.url)}</loc>`;
+    if (lastmod) text += `\n    <lastmod>${escapeXml(lastmod)}</lastmod>`;
     for (const alt of page.alternates) {
-      if (alt.url) out.push(`\n    <xhtml:link rel="alternate" hreflang="${escapeXml(alt.code)}" href="${absolute(alt.url)}"/>`);
+      if (alt.url) text += `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(alt.code)}" href="${absolute(alt.url)}"/>`;
     }
     for (const alt of page.alternates) {
-      if (alt.url && alt.code === model.defaultLocale) out.push(`\n    <xhtml:link rel="alternate" hreflang="x-default" href="${absolute(alt.url)}"/>`);
+      if (alt.url && alt.code === model.defaultLocale) text += `\n    <xhtml:link rel="alternate" hreflang="x-default" href="${absolute(alt.url)}"/>`;
     }
-    out.push('\n  </url>');
+    text += '\n  </url>';
+    if (lasting) entriesKept.set(page.alternates, { key, text });
+    out.push(text);
   };
   for (const page of model.localePages) {
     entry(page);

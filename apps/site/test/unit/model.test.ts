@@ -160,6 +160,27 @@ describe('buildSiteModel', () => {
     expect(one).toContain('hreflang="x-default" href="https://example.org/en/articles/one/"');
   });
 
+  it('keeps a page\'s language switcher and sitemap entry from one model to the next while they stay the same', () => {
+    const entryOf = (xml: string, url: string) => new RegExp(`<url>\\s*<loc>${url.replaceAll('.', '\\.')}</loc>([\\s\\S]*?)</url>`).exec(xml)?.[1];
+    const pageOf = (m: ReturnType<typeof buildSiteModel>) => m.articles.find((p) => p.url === '/en/articles/one/')!;
+    const first = buildSiteModel(site);
+    sitemapXml(first, 'https://example.org/');
+    const again = buildSiteModel(site);
+    expect(pageOf(again).alternates).toBe(pageOf(first).alternates);
+    // The same switcher, but another address for the site, and another last change: the entry says so.
+    const dated = { ...site, byLocale: { ...site.byLocale, en: { ...site.byLocale.en!, articles: site.byLocale.en!.articles.map((a) => ({ ...a, updatedAt: '2026-02-02' })) } } };
+    const later = buildSiteModel(dated);
+    expect(pageOf(later).alternates).toBe(pageOf(first).alternates);
+    const xml = sitemapXml(later, 'https://other.example/');
+    expect(entryOf(xml, 'https://other.example/en/articles/one/')).toContain('<lastmod>2026-02-02</lastmod>');
+    expect(xml).not.toContain('https://example.org/');
+    // The Spanish translation gone: the English page's switcher is another one.
+    const untranslated = buildSiteModel({ ...site, byLocale: { ...site.byLocale, es: locale('es', [], []) } });
+    expect(pageOf(untranslated).alternates).not.toBe(pageOf(first).alternates);
+    expect(pageOf(untranslated).alternates[1]!.url).toBeNull();
+    expect(entryOf(sitemapXml(untranslated, 'https://example.org/'), 'https://example.org/en/articles/one/')).not.toContain('hreflang="es"');
+  });
+
   it('escapes what XML needs escaped in the sitemap', () => {
     const odd = article('a9', 'en', "q&a-'x'");
     const xml = sitemapXml(buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: locale('en', [odd], []) } }), 'https://example.org/');
