@@ -24,22 +24,18 @@ function freezeAll(value: unknown) {
 }
 
 /**
- * `map`, answering for a source it met before, with the same dependencies (compared by identity;
- * by default the other arguments), with the lasting value it made then. `map` must depend on
- * nothing else: its source and arguments are never changed once made (nodes as received, values
- * lasting), so the same ones always give the same value.
+ * `map`, answering for a source it met before, with the same other arguments (compared by
+ * identity), with the lasting value it made then. `map` must depend on nothing else: its source
+ * and arguments are never changed once made (nodes as received, values lasting), so the same ones
+ * always give the same value.
  */
-export function rememberMapping<S extends object, A extends unknown[], R extends object>(
-  map: (source: S, ...args: A) => R,
-  dependencies: (source: S, ...args: A) => readonly unknown[] = (_source, ...args) => args,
-): (source: S, ...args: A) => R {
-  const made = new WeakMap<S, { on: readonly unknown[]; value: R }>();
+export function rememberMapping<S extends object, A extends unknown[], R extends object>(map: (source: S, ...args: A) => R): (source: S, ...args: A) => R {
+  const made = new WeakMap<S, { args: A; value: R }>();
   return (source, ...args) => {
-    const on = dependencies(source, ...args);
     const known = made.get(source);
-    if (known && sameItems(known.on, on)) return known.value;
+    if (known && sameItems(known.args, args)) return known.value;
     const value = makeLasting(map(source, ...args));
-    made.set(source, { on, value });
+    made.set(source, { args, value });
     return value;
   };
 }
