@@ -11,7 +11,7 @@ import { EnvError, readEnv, SITE_DIR } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, NODES_FILE, readKeptContent, writeContentNodes } from './incremental/content-nodes.js';
-import { carryOverAll, carryOverInto, eachFile, filesIn, removeFiles, slashed, writtenPageFacts } from './incremental/copy.js';
+import { carryOverAll, carryOverInto, eachFile, filesIn, nextTurn, removeFiles, slashed, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
@@ -415,10 +415,8 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     // build after the go makes, hashes and writes only what its content changed (the values last:
     // @solace/content's lasting.ts). A turn of the event loop before each step lets a go that came
     // meanwhile stop them.
-    await nextTurn();
-    const model = keptContent && !stop.aborted ? buildSiteModel(keptContent) : null;
-    await nextTurn();
-    if (model && !stop.aborted) {
+    const model = keptContent && (await nextTurn(stop)) ? buildSiteModel(keptContent) : null;
+    if (model && (await nextTurn(stop))) {
       const site = siteData(model);
       pageItems(model, site);
       sitemapXml(model, site.url);
@@ -436,8 +434,6 @@ async function prepareStart(sources: string, stop: AbortSignal, cold: boolean): 
     await release();
   }
 }
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Whether the previous build is still the one a prepared start read: any build that replaces the

@@ -92,7 +92,7 @@ const STEP = 256;
 /** A path relative to an output, with `/` between its parts (as the manifest's indexed files and spare-record.ts name them). */
 export const slashed = (file: string) => file.split(path.sep).join('/');
 /** Lets other work run; false when `stop` says to go no further. */
-const nextTurn = (stop?: AbortSignal) => new Promise<boolean>((resolve) => setImmediate(() => resolve(!stop?.aborted)));
+export const nextTurn = (stop?: AbortSignal) => new Promise<boolean>((resolve) => setImmediate(() => resolve(!stop?.aborted)));
 
 /** Removes files from a folder, and the folders they leave empty (a cold build would not have them). */
 export async function removeFiles(dir: string, files: string[]) {
