@@ -55,6 +55,33 @@ describe(`GraphQL content API (${cms.database})`, () => {
     expect(text).toBe(JSON.stringify(JSON.parse(text)));
   });
 
+  it('sends an answer as UTF-8 JSON of its stated length, non-ASCII text and errors alike', async () => {
+    const ask = async (query: string) => {
+      const res = await fetch(cms.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.siteToken}` },
+        body: JSON.stringify({ query, variables: { locale: 'es' } }),
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      const text = bytes.toString('utf8');
+      expect(Buffer.from(text, 'utf8').equals(bytes)).toBe(true);
+      return { status: res.status, text };
+    };
+    // The Spanish demo articles: whole bodies with accents and punctuation beyond ASCII.
+    const articles = await ask('query ($locale: I18NLocaleCode) { articles(locale: $locale) { title body } }');
+    expect(articles.status).toBe(200);
+    const { data } = JSON.parse(articles.text) as { data: { articles: { title: string; body: string }[] } };
+    expect(data.articles.length).toBeGreaterThan(0);
+    expect(data.articles.some((a) => Buffer.byteLength(a.title + a.body) > (a.title + a.body).length)).toBe(true);
+    expect(articles.text).toBe(JSON.stringify(JSON.parse(articles.text)));
+
+    const refused = await ask('query ($locale: I18NLocaleCode) { articles(locale: $locale) { noSuchField } }');
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).errors[0].message).toMatch(/noSuchField/);
+  });
+
   it('lists the Spanish articles separately', async () => {
     const res = await graphql<{ articles_connection: { nodes: { locale: string }[]; pageInfo: { total: number } } }>(
       cms, LIST, { locale: 'es', page: 1, pageSize: 10 },
