@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { appDir, readConfig } from './load-strapi.mjs';
+import { strapiStartArgs } from './strapi-server.mjs';
 
 // The same .env Strapi reads (ensure-env.mjs has just made sure it exists).
 process.loadEnvFile(path.join(appDir, '.env'));
@@ -14,7 +15,7 @@ const run = (args) => spawn(process.execPath, args, { cwd: appDir, stdio: 'inher
 const seed = run(['scripts/seed.mjs']);
 seed.on('exit', (code) => {
   if (code !== 0) process.exit(code ?? 1);
-  const server = run(['node_modules/@strapi/strapi/bin/strapi.js', 'start']);
+  const server = run(strapiStartArgs(appDir));
   const adminNote = setInterval(async () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/_health`);

@@ -4,10 +4,10 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { strapiStartArgs } from '../scripts/strapi-server.mjs';
 import { createThrowawayDatabase, makeTempDir, type ThrowawayDatabase } from './database';
 
 export const CMS_DIR = path.resolve(__dirname, '..');
-const STRAPI_BIN = path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
 
 /** What a test needs to talk to a running CMS. Plain data, so it can cross vitest's provide(). */
 export type CmsConnection = {
@@ -132,7 +132,7 @@ export async function startCms(
   const url = `http://127.0.0.1:${port}`;
 
   const boot = async () => {
-    child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, strapiStartArgs(CMS_DIR), { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     await waitUntilHealthy(url, child, () => output);

@@ -2,3 +2,4 @@ export { startCms, createSharedDatabase, sharedSecrets, waitUntilHealthy, CMS_DI
 export { adminLogin, createApiToken, graphql } from './admin';
 export { countTables, execSql, querySql, makeTempDir } from './database';
 export { buildSite, compareTrees } from './site-build';
+export { strapiStartArgs } from '../scripts/strapi-server.mjs';

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { execSql, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
+import { execSql, strapiStartArgs, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
 import { childEnv, SITE_DIR } from '../src/env.js';
 
 const CMS_DIR = path.resolve(SITE_DIR, '../cms');
@@ -119,8 +119,7 @@ export async function startCorpusCms(tempDir: string, log: (line: string) => voi
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   });
   log(`starting the CMS on ${database.label} at ${url}`);
-  const strapiBin = path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
-  const child = spawn(process.execPath, [strapiBin, 'start'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, strapiStartArgs(CMS_DIR), { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // The webhook's failed calls (no site server listening during the rebuild rows) add up: keep the tail.
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-50_000)));
