@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkAhead, ContentFetchError, ContentValidationError, type ContentNodes, type KeptContent } from '@solace/content';
@@ -15,7 +16,7 @@ import { carryOverAll, carryOverInto, eachFile, filesIn, nextTurn, removeFiles, 
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
-import { dropSpareRecord, takeSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
+import { dropSpareRecord, dropSpareRecordNow, readSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
 import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
@@ -368,10 +369,13 @@ async function beginBuild(
   const kept = snapshot.readFrom ? null : await previousContent(env.outputDir, nodesKey, cold);
   let copy: Promise<StartedFrom> | null = null;
   const manifest = previous.manifest;
+  // Read while the CMS is asked, so that the copy starts the moment its answers show a change.
+  const facts = manifest ? copyFacts(env.outputDir) : null;
+  facts?.catch(() => {});
   const startCopy = manifest
     ? () => {
         if (!copy) {
-          copy = startFromPrevious(env.outputDir, stagingOf(env.outputDir), manifest, stop);
+          copy = startFromPrevious(env.outputDir, stagingOf(env.outputDir), manifest, facts!, stop);
           // Awaited later; a failure meanwhile is not an unhandled one.
           copy.catch(() => {});
         }
@@ -457,23 +461,32 @@ async function giveUpStaging(outputDir: string) {
 /** `whole`: the copy was not stopped; then every file it holds (`copied`) is a link of the previous output's. */
 type StartedFrom = { intoSpare: boolean; pageFiles: string[]; copied: string[]; whole: boolean; trusted: number };
 
+/** What the copy of the previous output needs to know of it: which of the spare's files are links of it already, and its search index's files. */
+type CopyFacts = { linked: Set<string> | null; searchIndex: string[] };
+const copyFacts = async (outputDir: string): Promise<CopyFacts> => {
+  const [linked, searchIndex] = await Promise.all([readSpareRecord(outputDir, spareOf(outputDir)), searchIndexFiles(outputDir)]);
+  return { linked, searchIndex };
+};
+
 /**
  * `staging` as a copy of the previous output (hard links): its pages, and its search index when
  * the spare output, which has most of both already, is at hand (the index keeps what it can of
- * it). Without a spare, a new folder with the pages only.
+ * it). Without a spare, a new folder with the pages only. Up to the copy's start on its worker
+ * thread, nothing here waits for the file system: the build's thread is busy with the content.
  */
-async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, stop: AbortSignal): Promise<StartedFrom> {
+async function startFromPrevious(outputDir: string, staging: string, previous: Manifest, facts: Promise<CopyFacts>, stop: AbortSignal): Promise<StartedFrom> {
   // Each find-care page has the ZIP code data among its files.
   const pageFiles = [...new Set(Object.values(previous.pages).flatMap((record) => record.files))];
-  const linked = await takeSpareRecord(outputDir, spareOf(outputDir));
+  const { linked, searchIndex } = await facts;
+  dropSpareRecordNow(outputDir);
   try {
-    await fs.rename(spareOf(outputDir), staging);
+    fsSync.renameSync(spareOf(outputDir), staging);
   } catch {
     await fs.mkdir(staging, { recursive: true });
     await carryOverAll(outputDir, staging, pageFiles, 'link', stop);
     return { intoSpare: false, pageFiles, copied: pageFiles, whole: !stop.aborted, trusted: 0 };
   }
-  const files = [...pageFiles, ...(await searchIndexFiles(outputDir))];
+  const files = [...pageFiles, ...searchIndex];
   const trusted = await carryOverInto(outputDir, staging, files, stop, linked ?? undefined);
   return { intoSpare: true, pageFiles, copied: files, whole: !stop.aborted, trusted };
 }

@@ -1,5 +1,7 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
-import { dropCacheFile, readCacheFile, writeCacheFile } from './manifest.js';
+import path from 'node:path';
+import { cacheDirOf, dropCacheFile, readCacheFile, writeCacheFile } from './manifest.js';
 
 /**
  * Which files the spare output and the output share (hard links of one another), written by the
@@ -19,15 +21,19 @@ export async function writeSpareRecord(outputDir: string, spareDir: string, link
   await writeCacheFile(outputDir, RECORD_FILE, { kind: 'solace-spare-record', spare, output, linked } satisfies SpareRecord);
 }
 
-/** The files the spare shares with the output, if the record still describes them; the record is dropped either way. */
-export async function takeSpareRecord(outputDir: string, spareDir: string): Promise<Set<string> | null> {
+/** The files the spare shares with the output, if the record still describes them (null: not known). */
+export async function readSpareRecord(outputDir: string, spareDir: string): Promise<Set<string> | null> {
   const read = await readCacheFile<SpareRecord>(outputDir, RECORD_FILE, { missing: 'none', corrupt: 'corrupt' });
-  await dropSpareRecord(outputDir);
   if ('reason' in read) return null;
   const record = read.value;
   if (record?.kind !== 'solace-spare-record' || !Array.isArray(record.linked)) return null;
   const [spare, output] = await Promise.all([folderId(spareDir), folderId(outputDir)]);
   return spare !== null && spare === record.spare && output === record.output ? new Set(record.linked) : null;
+}
+
+/** Forgets the record at once: the copy that makes it untrue starts in the same turn of the event loop. */
+export function dropSpareRecordNow(outputDir: string) {
+  fsSync.rmSync(path.join(cacheDirOf(outputDir), RECORD_FILE), { force: true });
 }
 
 export async function dropSpareRecord(outputDir: string) {

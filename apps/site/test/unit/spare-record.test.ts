@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { takeSpareRecord, writeSpareRecord } from '../../src/incremental/spare-record.js';
+import { dropSpareRecordNow, readSpareRecord, writeSpareRecord } from '../../src/incremental/spare-record.js';
 
 describe('the record of the files the spare and the output share', () => {
   let tmp: string;
@@ -17,26 +17,29 @@ describe('the record of the files the spare and the output share', () => {
   });
   afterEach(() => fs.rm(tmp, { recursive: true, force: true }));
 
-  it('is taken once, by the next build, while both folders are the ones it was written for', async () => {
+  it('is read while both folders are the ones it was written for, until the copy that changes the spare drops it', async () => {
     await writeSpareRecord(output, spare, ['a/index.html', 'b/index.html']);
-    expect(await takeSpareRecord(output, spare)).toEqual(new Set(['a/index.html', 'b/index.html']));
-    // Taken means dropped: a build that changes the spare leaves no record describing it.
-    expect(await takeSpareRecord(output, spare)).toBeNull();
+    expect(await readSpareRecord(output, spare)).toEqual(new Set(['a/index.html', 'b/index.html']));
+    // A build that finds nothing changed never copies: the record still holds for the next one.
+    expect(await readSpareRecord(output, spare)).toEqual(new Set(['a/index.html', 'b/index.html']));
+    // A build that changes the spare leaves no record describing it.
+    dropSpareRecordNow(output);
+    expect(await readSpareRecord(output, spare)).toBeNull();
   });
 
   it('is not used for a folder replaced since, even under the same name', async () => {
     await writeSpareRecord(output, spare, ['a/index.html']);
     await fs.rm(spare, { recursive: true });
     await fs.mkdir(spare);
-    expect(await takeSpareRecord(output, spare)).toBeNull();
+    expect(await readSpareRecord(output, spare)).toBeNull();
 
     await writeSpareRecord(output, spare, ['a/index.html']);
     await fs.rename(output, path.join(tmp, 'elsewhere'));
     await fs.mkdir(output);
-    expect(await takeSpareRecord(output, spare)).toBeNull();
+    expect(await readSpareRecord(output, spare)).toBeNull();
 
     await writeSpareRecord(output, spare, ['a/index.html']);
     await fs.rm(spare, { recursive: true });
-    expect(await takeSpareRecord(output, spare)).toBeNull();
+    expect(await readSpareRecord(output, spare)).toBeNull();
   });
 });
