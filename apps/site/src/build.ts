@@ -8,7 +8,7 @@ import { searchIndexFiles } from '../_config/search-index.js';
 import { readSearchInputs, startBeforePlan, warmUpSearch, type EarlyRun, type SearchInputs } from '../_config/search-runs.js';
 import { loadModel, type ContentSnapshotOptions, type FetchFigures } from '../_data/model.js';
 import { siteData } from '../_data/site.js';
-import { EnvError, readEnv, SITE_DIR } from './env.js';
+import { EnvError, readEnv, SITE_DIR, skipEleventyEsmResolver } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
 import { dropContentNodes, NODES_FILE, readKeptContent, writeContentNodes } from './incremental/content-nodes.js';
@@ -61,10 +61,7 @@ let eleventyCode: Promise<{
 }> | null = null;
 export function loadEleventy() {
   if (!eleventyCode) {
-    // Eleventy's cache buster for changed ESM files serves its watch mode, which a build never runs,
-    // and costs every later import a trip through a loader hook on a thread of its own (0.2-0.3 s
-    // of a fresh build's edit): skipped, as Eleventy's own setting allows (`pnpm dev` keeps it).
-    process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+    skipEleventyEsmResolver();
     eleventyCode = Promise.all([import('@11ty/eleventy'), import('../eleventy.config.js')]).then(([eleventy, site]) => ({
       Eleventy: eleventy.default,
       configureSite: site.default,

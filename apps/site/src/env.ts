@@ -222,3 +222,13 @@ export const startedAhead = () => process.env[STARTED_AHEAD] === '1';
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }
+
+/**
+ * Eleventy's cache buster for changed ESM files serves its watch mode, which a build never runs,
+ * and costs every later import a trip through a loader hook on a thread of its own (0.2-0.3 s of a
+ * fresh build's edit): a build turns it off with Eleventy's own setting, read when Eleventy is
+ * imported. `pnpm dev` runs Eleventy's own command and keeps it.
+ */
+export function skipEleventyEsmResolver() {
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+}
