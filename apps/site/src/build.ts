@@ -16,7 +16,7 @@ import { carryOverAll, carryOverInto, eachFile, filesIn, nextTurn, removeFiles, 
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
-import { dropSpareRecord, dropSpareRecordNow, readSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
+import { dropSpareRecord, readSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
 import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
@@ -289,7 +289,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   // cold build next. The kept content goes too, and comes back once the new output is served.
   await dropManifest(env.outputDir);
   if (loaded.nodes) await dropContentNodes(env.outputDir);
-  await dropSpareRecord(env.outputDir);
+  dropSpareRecord(env.outputDir);
   // The previous output becomes the spare the next build starts from.
   const spare = spareOf(env.outputDir);
   await fs.rm(spare, { recursive: true, force: true });
@@ -479,7 +479,7 @@ async function startFromPrevious(outputDir: string, staging: string, previous: M
   // Each find-care page has the ZIP code data among its files.
   const pageFiles = [...new Set(Object.values(previous.pages).flatMap((record) => record.files))];
   const { linked, searchIndex } = await facts;
-  dropSpareRecordNow(outputDir);
+  dropSpareRecord(outputDir);
   try {
     fsSync.renameSync(spareOf(outputDir), staging);
   } catch {

@@ -1,7 +1,7 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDirOf, dropCacheFile, readCacheFile, writeCacheFile } from './manifest.js';
+import { cacheDirOf, readCacheFile, writeCacheFile } from './manifest.js';
 
 /**
  * Which files the spare output and the output share (hard links of one another), written by the
@@ -31,13 +31,9 @@ export async function readSpareRecord(outputDir: string, spareDir: string): Prom
   return spare !== null && spare === record.spare && output === record.output ? new Set(record.linked) : null;
 }
 
-/** Forgets the record at once: the copy that makes it untrue starts in the same turn of the event loop. */
-export function dropSpareRecordNow(outputDir: string) {
+/** Forgets the record, at once (synchronously: the copy that makes it untrue may start in the same turn of the event loop). */
+export function dropSpareRecord(outputDir: string) {
   fsSync.rmSync(path.join(cacheDirOf(outputDir), RECORD_FILE), { force: true });
-}
-
-export async function dropSpareRecord(outputDir: string) {
-  await dropCacheFile(outputDir, RECORD_FILE);
 }
 
 async function folderId(dir: string) {

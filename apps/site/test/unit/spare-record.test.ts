@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dropSpareRecordNow, readSpareRecord, writeSpareRecord } from '../../src/incremental/spare-record.js';
+import { dropSpareRecord, readSpareRecord, writeSpareRecord } from '../../src/incremental/spare-record.js';
 
 describe('the record of the files the spare and the output share', () => {
   let tmp: string;
@@ -23,7 +23,7 @@ describe('the record of the files the spare and the output share', () => {
     // A build that finds nothing changed never copies: the record still holds for the next one.
     expect(await readSpareRecord(output, spare)).toEqual(new Set(['a/index.html', 'b/index.html']));
     // A build that changes the spare leaves no record describing it.
-    dropSpareRecordNow(output);
+    dropSpareRecord(output);
     expect(await readSpareRecord(output, spare)).toBeNull();
   });
 
