@@ -13,15 +13,33 @@ import { FALLBACK_END, FALLBACK_LOCALE, FALLBACK_START, unmark } from './i18n.js
  *   other scripts and styles lose them.
  */
 export function markFallbackHtml(html: string): string {
-  if (!html.includes(FALLBACK_START)) return html;
+  let mark = html.indexOf(FALLBACK_START);
+  if (mark === -1) return html;
+  // A page has a few marks in 10 KB of markup: the tokens before each mark are only skipped
+  // (test() makes no match), and only the text and token holding it are taken apart.
   let out = '';
-  let last = 0;
-  for (const match of html.matchAll(TOKENS)) {
-    out += markText(html.slice(last, match.index));
-    out += markToken(match);
-    last = match.index + match[0].length;
+  let done = 0;
+  let from = 0;
+  while (mark !== -1) {
+    TOKENS.lastIndex = from;
+    let end = -1;
+    while (TOKENS.test(html)) {
+      if (TOKENS.lastIndex > mark) {
+        end = TOKENS.lastIndex;
+        break;
+      }
+      from = TOKENS.lastIndex;
+    }
+    out += html.slice(done, from);
+    // No token after the mark: the rest is text.
+    if (end === -1) return out + markText(html.slice(from));
+    TOKENS.lastIndex = from;
+    const token = TOKENS.exec(html)!;
+    out += markText(html.slice(from, token.index)) + markToken(token);
+    done = from = end;
+    mark = html.indexOf(FALLBACK_START, end);
   }
-  return out + markText(html.slice(last));
+  return out + html.slice(done);
 }
 
 /** Any other output (feed, sitemap, JSON): the marks go. */

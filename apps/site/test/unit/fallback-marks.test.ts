@@ -38,6 +38,15 @@ describe('fallback marks in a built page', () => {
     );
   });
 
+  it('are found among many tags, in text and in tags alike, to the end of the page', () => {
+    const tags = '<div class="a"><p>Bonjour</p></div>'.repeat(50);
+    expect(markFallbackHtml(`${tags}<a aria-label="${S}Next${E}">${S}Next${E}</a>${tags}<p>Fin ${S}done${E}`)).toBe(
+      `${tags}<a aria-label="Next"><span lang="en">Next</span></a>${tags}<p>Fin <span lang="en">done</span>`,
+    );
+    // A "<" that starts no tag is text; a lone end mark without a start stays as it is.
+    expect(markFallbackHtml(`<p>a < b ${S}c${E}</p><p>d${E}</p>`)).toBe(`<p>a < b <span lang="en">c</span></p><p>d${E}</p>`);
+  });
+
   it('go from feeds and other outputs', () => {
     expect(stripFallbackMarks(`<title>${S}New articles${E}</title>`)).toBe('<title>New articles</title>');
   });
