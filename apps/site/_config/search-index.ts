@@ -161,8 +161,6 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
   }
   for (const run of ahead) if (headStart.get(run.index) !== run) await run.discard();
   fresh.sort((a, b) => Number(headStart.has(b)) - Number(headStart.has(a)) || Number(b === first?.name) - Number(a === first?.name));
-  // Awaited in turn below; should one fail first, the others are no unhandled failure.
-  first?.made.catch(() => {});
 
   // Every file of the new index: a link of the previous index's, or bytes from a Pagefind run.
   const files = new Map<string, IndexFile>();
@@ -187,10 +185,14 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
   // The files every run writes alike (the search's scripts, pagefind-entry.json's other fields)
   // come from the first fresh main index, or from the previous index when none is fresh.
   let shared: Omit<Entry, 'languages'> | null = null;
-  // One index at a time (its remaining pages, then its files): Pagefind's service uses both cores on one already.
+  // Every index started at once, each new run on the Pagefind service with fewer open: a service
+  // makes its indexes one after the other, on one core, and the two services side by side.
+  const making = new Map(fresh.map((name) => [name, name === first?.name ? first.made : makeIndex(outputDir, indexes.get(name)!.files, inputs, headStart.get(name) ?? null)]));
+  // Awaited in turn below; should one fail first, the others are no unhandled failure.
+  for (const made of making.values()) made.catch(() => {});
   for (const name of fresh) {
-    const { language, files: pages } = indexes.get(name)!;
-    const run = await (name === first?.name ? first.made : makeIndex(outputDir, pages, inputs, headStart.get(name) ?? null));
+    const { language } = indexes.get(name)!;
+    const run = await making.get(name)!;
     const written = Object.keys(run.entry.languages);
     if (written.length !== 1 || written[0] !== language) {
       throw new Error(`Pagefind wrote the index of ${JSON.stringify(language)} pages as ${written.join(', ')}: the site's idea of a page's search language (src/indexed-pages.ts) is out of date`);

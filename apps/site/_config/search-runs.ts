@@ -4,13 +4,14 @@ import { closeSearchService, createSearchIndex, type SearchIndex } from './pagef
 import { eachFile } from '../src/incremental/copy.js';
 import { beginsWith, expectedIndexes, headOfIndex, indexOfFile, searchIndexesOf, searchInputOf, searchOrderOf, unchangedSince, type ArticleStamps, type SearchOrder } from '../src/indexed-pages.js';
 
-/** A Pagefind index being made, and what was sent to it: pages are indexed in the order they are sent. */
-export type IndexRun = { index: SearchIndex; sent: number; results: Promise<string[]>[] };
+/** A Pagefind index being made on one of its services, and what was sent to it: pages are indexed in the order they are sent. */
+export type IndexRun = { index: SearchIndex; service: number; sent: number; results: Promise<string[]>[] };
 
-export async function openRun(): Promise<IndexRun> {
-  const { index, errors } = await createSearchIndex();
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return { index, sent: 0, results: [] };
+/** A run on `service` (pagefind-service.ts), or on the one with fewer indexes open. */
+export async function openRun(service?: number): Promise<IndexRun> {
+  const made = await createSearchIndex(service);
+  if (!made.index) throw new Error(`Pagefind could not start: ${made.errors.join('; ')}`);
+  return { index: made.index, service: made.service, sent: 0, results: [] };
 }
 
 /** What Pagefind is given of each page whose search input is already known, by output file (relative, with "/"). */
@@ -72,15 +73,18 @@ const indexPage = (run: IndexRun, file: string, content: string) =>
  * previous output's largest search index (searchIndexesOf), and drops it; the service, still
  * running, is the one the build's runs use. A failure only leaves the service cold.
  */
+/** The service a waiting build process warms up, and the one a run started before the plan takes. */
+const WARMED = 0;
+
 export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs: SearchInputs, partPages: number, stop: AbortSignal) {
   const largest = [...searchIndexesOf(indexed, partPages).values()].sort((a, b) => b.files.length - a.files.length)[0];
   const files = (largest?.files ?? []).filter((file) => inputs.has(file));
   if (files.length === 0 || stop.aborted) return;
   // Stopped (a go came), the service goes at once with what it was given: the build's runs start a fresh one.
-  const closeService = () => void closeSearchService();
+  const closeService = () => void closeSearchService(WARMED);
   stop.addEventListener('abort', closeService, { once: true });
   try {
-    const run = await openRun();
+    const run = await openRun(WARMED);
     try {
       for (const file of files) sendPage(run, file, inputs.get(file)!);
       await Promise.all(run.results);
@@ -90,7 +94,7 @@ export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs:
     }
   } catch {
     // A service that failed is started afresh by the build's first run.
-    await closeSearchService();
+    await closeSearchService(WARMED);
   } finally {
     stop.removeEventListener('abort', closeService);
   }
@@ -117,7 +121,7 @@ export type EarlyRun = {
 
 function startRun(outputDir: string, { index, head }: { index: string; head: string[] }, inputs: SearchInputs, started: string): EarlyRun {
   const given = new Map<string, string>();
-  const run = openRun();
+  const run = openRun(WARMED);
   const sent = run.then((opened) => addPages(opened, outputDir, head, inputs, given));
   run.catch(() => {});
   return {
@@ -127,9 +131,10 @@ function startRun(outputDir: string, { index, head }: { index: string; head: str
     run,
     sent: sent.catch(() => {}),
     fits: (files, rendered) => beginsWith(files, head) && head.every((file) => !rendered.has(file) || rendered.get(file) === given.get(file)),
+    // Its service goes with what it was given; the other's runs go on.
     discard: async () => {
-      await run.catch(() => {});
-      await closeSearchService();
+      const opened = await run.catch(() => null);
+      await closeSearchService(opened?.service ?? WARMED);
     },
   };
 }

@@ -1,6 +1,6 @@
-import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addPages, openRun, streamWhileWriting, warmUpSearch, type IndexRun } from '../../_config/search-runs.js';
+import { closeSearchService } from '../../_config/pagefind-service.js';
+import { addPages, openRun, startDuringRender, streamWhileWriting, warmUpSearch, type IndexRun } from '../../_config/search-runs.js';
 import { searchOrderOf } from '../../src/indexed-pages.js';
 
 // Real Pagefind runs (its service process), no mock: what the index makes of the pages it was given.
@@ -24,7 +24,7 @@ async function filesOf(run: IndexRun) {
   return new Map(made.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
 }
 
-afterEach(() => pagefind.close());
+afterEach(() => closeSearchService());
 
 describe('streamWhileWriting', () => {
   it("sends a language's parts each their own pages", async () => {
@@ -84,8 +84,33 @@ describe('warmUpSearch', () => {
 
   it('leaves a service that makes the index a fresh one makes: nothing of the warm-up in it', async () => {
     const fresh = await indexOf([file('en', 'b')]);
-    await pagefind.close();
+    await closeSearchService();
     await warmUpSearch(indexed, pages, 250, new AbortController().signal);
     expect(await indexOf([file('en', 'b')])).toEqual(fresh);
+  });
+});
+
+describe("Pagefind's two services", () => {
+  const pages = new Map(['a', 'b', 'c'].map((slug) => [file('en', slug), input('en', slug)]));
+
+  it('make the same index, each new run going to the one with fewer open', async () => {
+    const first = await openRun();
+    const second = await openRun();
+    expect([first.service, second.service].sort()).toEqual([0, 1]);
+    for (const run of [first, second]) addPages(run, '/nowhere', [...pages.keys()], pages);
+    const [one, other] = await Promise.all([filesOf(first), filesOf(second)]);
+    expect(one).toEqual(other);
+    expect(one.size).toBeGreaterThan(3);
+  });
+
+  it("drop a run started ahead with its own service only: the other's runs go on", async () => {
+    // c rendered again, b and a carried: a run for their index, started with them.
+    const carried = new Set([file('en', 'b'), file('en', 'a')]);
+    const early = startDuringRender('/nowhere', { indexed: new Map([...pages.keys()].map((f) => [f, 'en'])), carried, inputs: pages }, order, 250)!;
+    const other = await openRun();
+    expect(other.service).not.toBe((await early.run).service);
+    addPages(other, '/nowhere', [...pages.keys()], pages);
+    await early.discard();
+    expect((await filesOf(other)).size).toBeGreaterThan(3);
   });
 });
