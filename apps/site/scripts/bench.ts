@@ -127,7 +127,7 @@ const rows: Row<Context>[] = [
     label: 'peak RSS of the cold build',
     target: atMost(() => 1024, 1, '<= 1024 MB'),
     needs: ['cold-build'],
-    measure: async (c) => ({ value: c.cold!.peakRssMb, unit: 'MB', note: 'the highest of the three cold builds, the build process (Pagefind runs in a process of its own)' }),
+    measure: async (c) => ({ value: c.cold!.peakRssMb, unit: 'MB', note: 'the highest of the three cold builds, the build process (Pagefind runs two services, in processes of their own)' }),
   },
   // In the cold build's output, with the CMS running: incremental rebuilds, then the site server.
   ...rebuildRows(() => value(context.cold && seconds(context.cold.totalMs))),
@@ -172,7 +172,7 @@ const rows: Row<Context>[] = [
         unit: 'pages/s',
         note:
           `${renderOnly.pages} pages in ${seconds(renderOnly.totalMs)} s (${renderOnly.times}), peak RSS ${renderOnly.peakRssMb} MB; ` +
-          `CPU ${seconds(renderOnly.cpuMs)} s = ${perSecond(renderOnly.pages, renderOnly.cpuMs)} pages per CPU-s (the build process; Pagefind's own process not counted)`,
+          `CPU ${seconds(renderOnly.cpuMs)} s = ${perSecond(renderOnly.pages, renderOnly.cpuMs)} pages per CPU-s (the build process; Pagefind's two processes not counted)`,
       };
     },
   },
