@@ -28,8 +28,9 @@ export async function createSearchIndex(service = open.indexOf(Math.min(...open)
     return { ...made, service };
   }
   const { index } = made;
+  // Not below none: closing a service counts its indexes gone already.
   const deleteIndex: typeof index.deleteIndex = async () => {
-    open[service]! -= 1;
+    open[service] = Math.max(0, open[service]! - 1);
     return index.deleteIndex();
   };
   return { ...made, index: { ...index, deleteIndex }, service };

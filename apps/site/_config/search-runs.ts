@@ -65,17 +65,18 @@ function sendPage(run: IndexRun, file: string, content: string) {
 const indexPage = (run: IndexRun, file: string, content: string) =>
   run.index.addHTMLFile({ sourcePath: file, content }).then((r) => r.errors.map((e) => `${file}: ${e}`));
 
+/** The service a waiting build process warms up, and the one a run started ahead of the render takes. */
+const WARMED = 0;
+
 /**
  * Pagefind's service makes an index's files of 1,000 pages in 0.9-1.0 s the first time, in
  * 0.55-0.6 s once it has made an index as large (measured on the corpus, with another language's
  * pages; after a run of 20 or 500 pages it is hardly quicker: its memory, once grown, is reused).
  * A build process waiting for its go (src/build.ts, prepareBuild) makes such an index from the
- * previous output's largest search index (searchIndexesOf), and drops it; the service, still
- * running, is the one the build's runs use. A failure only leaves the service cold.
+ * previous output's largest search index (searchIndexesOf), and drops it; that service (the first
+ * of two: pagefind-service.ts), still running, takes the build's run started ahead of the render,
+ * and its first index besides. A failure only leaves the service cold.
  */
-/** The service a waiting build process warms up, and the one a run started before the plan takes. */
-const WARMED = 0;
-
 export async function warmUpSearch(indexed: ReadonlyMap<string, string>, inputs: SearchInputs, partPages: number, stop: AbortSignal) {
   const largest = [...searchIndexesOf(indexed, partPages).values()].sort((a, b) => b.files.length - a.files.length)[0];
   const files = (largest?.files ?? []).filter((file) => inputs.has(file));
