@@ -5,7 +5,7 @@ import { checkAhead, loadSiteContent, loadSiteContentSince, trustKeptNodes } fro
 import type { ContentNodes } from '../src/load/incremental.js';
 import { summarizeNodes, type KeptContent, type KeptNodesRead } from '../src/load/kept.js';
 import { PAGE_SIZE } from '../src/load/collections.js';
-import { rawArticle, rawProvider } from './fixtures.js';
+import { rawArticle } from './fixtures.js';
 
 type Row = Record<string, unknown> & { documentId: string; updatedAt: string | null; publishedAt?: string | null };
 
@@ -22,7 +22,6 @@ function fakeCms() {
     articles: [{ ...rawArticle, topics: [{ documentId: 't1' }], cover: { url: cover.url, width: 10, height: 10, mime: 'image/jpeg', updatedAt: stamp(0) }, updatedAt: stamp(1), publishedAt: stamp(1) }] as Row[],
     authors: [{ documentId: 'au1', locale: 'en', slug: 'elena', name: 'Elena', credentials: 'MD', role: null, bio: null, photo: null, updatedAt: stamp(1) }] as Row[],
     topics: [{ documentId: 't1', locale: 'en', slug: 'pain', name: 'Pain', description: null, updatedAt: stamp(1) }] as Row[],
-    providers: [] as Row[],
     drafts: [
       { ...draftOf(rawArticle), documentId: 'a1', published: true, version: '1.1.2', updatedAt: stamp(1) },
       { ...draftOf(rawArticle), documentId: 'a2', slug: 'unfinished', title: 'Unfinished', published: false, version: '3.1.-', updatedAt: stamp(1) },
@@ -44,7 +43,6 @@ function fakeCms() {
     if (op.startsWith('Article')) return data.articles;
     if (op.startsWith('Author')) return data.authors;
     if (op.startsWith('Topic')) return data.topics;
-    if (op.startsWith('Provider')) return data.providers;
     if (op.startsWith('Media')) return data.media;
     return [];
   };
@@ -111,13 +109,10 @@ describe('loadSiteContentSince', () => {
     const second = await load(cms.client, first.nodes);
     expect(second.report).toMatchObject({ mode: 'delta', fetched: 0, reused: 3, notes: [] });
     expect(second.content).toEqual(first.content);
-    // No full list, not even of the types kept empty: their deltas ask from the kept fetch's start.
-    expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts)$/.test(r))).toEqual([]);
+    // Full lists only of the types that were empty (nothing to ask a delta from), never of the others.
+    expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts)$/.test(r))).toEqual(['Providers', 'InterfaceTexts']);
     // The deltas of a locale in one request, then their counts in one more.
-    expect(cms.requests.filter((r) => /^Locale(Changes|Counts) /.test(r))).toEqual([
-      'LocaleChanges articles,authors,topics,providers,interfaceTexts',
-      'LocaleCounts articles,authors,topics,providers,interfaceTexts',
-    ]);
+    expect(cms.requests.filter((r) => /^Locale(Changes|Counts) /.test(r))).toEqual(['LocaleChanges articles,authors,topics', 'LocaleCounts articles,authors,topics']);
     expect(cms.requests.filter((r) => /(Ids|^Global|^SelfAssessment)$/.test(r))).toEqual([]);
   });
 
@@ -168,27 +163,7 @@ describe('loadSiteContentSince', () => {
     expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
     // Its first page came with the other deltas; all of it was read again (as a delta is), then counted.
     const topicRequests = cms.requests.filter((r) => r.startsWith('TopicsWhere') || r.startsWith('LocaleCounts '));
-    expect(topicRequests).toEqual([
-      expect.stringMatching(/^TopicsWhere /),
-      expect.stringMatching(/^TopicsWhere /),
-      'LocaleCounts articles,authors,topics,providers,interfaceTexts',
-    ]);
-  });
-
-  it('asks a list kept empty for its delta with the others, and takes a record that arrives in it', async () => {
-    const cms = fakeCms();
-    const first = await load(cms.client, null);
-    expect(first.content!.byLocale.en!.providers).toEqual([]);
-    cms.data.providers.push({ ...rawProvider, updatedAt: cms.stamp(30), publishedAt: cms.stamp(30) });
-    cms.requests.length = 0;
-    const next = await load(cms.client, first.nodes);
-    const asked = [...cms.requests];
-    expect(next.report).toMatchObject({ mode: 'delta', fetched: 1, unchanged: false });
-    expect(next.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
-    expect(next.content!.byLocale.en!.providers.map((p) => p.slug)).toEqual([rawProvider.slug]);
-    // In the locale's combined request (no stamp kept: from the start), not read in full apart.
-    expect(asked).toContain(`ProvidersWhere ${JSON.stringify({ updatedAt: { gt: new Date(0).toISOString() } })}`);
-    expect(asked).not.toContain('Providers');
+    expect(topicRequests).toEqual([expect.stringMatching(/^TopicsWhere /), expect.stringMatching(/^TopicsWhere /), 'LocaleCounts articles,authors,topics']);
   });
 
   it('asks for published articles by updatedAt or publishedAt', async () => {
@@ -289,13 +264,7 @@ describe('loadSiteContentSince from a summary of the kept nodes', () => {
     cms.requests.length = 0;
     const same = await since(cms.client, kept);
     expect(same).toMatchObject({ content: null, nodes: null, report: { mode: 'delta', unchanged: true, fetched: 0, reused: 3 } });
-    // The lists kept empty too: nothing but the two requests.
-    expect(cms.requests.filter((r) => /^(Articles|Authors|Topics|Providers|InterfaceTexts|LocaleChanges|LocaleCounts)( |$)/.test(r))).toEqual([
-      'LocaleChanges',
-      'LocaleChanges articles,authors,topics,providers,interfaceTexts',
-      'LocaleCounts',
-      'LocaleCounts articles,authors,topics,providers,interfaceTexts',
-    ]);
+    expect(cms.requests.filter((r) => /^Locale(Changes|Counts) /.test(r))).toEqual(['LocaleChanges articles,authors,topics', 'LocaleCounts articles,authors,topics']);
     expect(reads()).toBe(0);
   });
 

@@ -40,8 +40,7 @@ export function keptContentOf(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS
 export function summarizeNodes(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptSummary {
   const summarize = <N extends { documentId: string }>(list: N[], stamps: (node: N) => (string | null | undefined)[]): ListSummary => {
     const newest = newestStamp(list, stamps);
-    // An empty list has nothing a delta brings back again (its delta asks from the fetch's start: locale-sync.ts).
-    if (newest === null) return { count: list.length, newest, recent: list.length === 0 ? {} : null };
+    if (newest === null) return { count: list.length, newest, recent: null };
     // What the next delta asks from (sync.ts).
     const since = deltaCursor(newest, nodes.fetchedAt) - overlapMs;
     const again = list.filter((node) => stamps(node).some((stamp) => stamp && Date.parse(stamp) >= since));

@@ -39,9 +39,6 @@ export type LocaleAnswers = {
 /** Each collection's newest kept stamp (null: none), as a summary of the kept nodes gives it; undefined for a locale with nothing kept. */
 export type LocaleCursors = Partial<Record<ListName, { newest: number | null }>>;
 
-/** The newest stamp of a list kept empty: none, so its delta asks from the kept fetch's start (or, without one, for everything). */
-const EMPTY_LIST_STAMP = 0;
-
 type Page<N> = { nodes: N[]; pageInfo?: { pageCount: number; total: number } };
 type Counted = { pageInfo: { total: number } } | null | undefined;
 
@@ -49,15 +46,12 @@ type Counted = { pageInfo: { total: number } } | null | undefined;
  * What a locale's incremental fetch asks the CMS, which needs only the kept nodes' cursors: one
  * request for the single types and the first page of every delta, then one for every count
  * (after the deltas: a record created in between makes a count differ, never hides a vanished
- * one). A collection with nothing kept to ask from (a new locale) is read in full meanwhile.
- * Without `withArticles` the published articles are not read (a preview reads drafts).
+ * one). A collection with nothing to ask from is read in full meanwhile. Without `withArticles`
+ * the published articles are not read (a preview reads drafts).
  */
 export async function askLocale(client: ContentClient, locale: string, cursors: LocaleCursors | undefined, options: SyncOptions, withArticles: boolean): Promise<LocaleAnswers> {
   const plan = <N extends { documentId: string }>(collection: Collection<N>, name: ListName) => {
-    // A list kept empty has no stamp to ask from, but its delta is everything since the kept
-    // fetch began, as for any list (sync.ts, deltaCursor): asked in the combined request, not read apart.
-    const kept = cursors?.[name];
-    const filters = deltaFiltersFrom(collection, kept ? (kept.newest ?? EMPTY_LIST_STAMP) : null, options);
+    const filters = deltaFiltersFrom(collection, cursors?.[name]?.newest ?? null, options);
     return { collection, filters, full: filters ? null : collection.full(client, locale) };
   };
   const plans = {
