@@ -21,6 +21,7 @@ import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
 import { lockOutput } from './output-lock.js';
+import { swapInto } from './output-swap.js';
 
 export type BuildResult = {
   outputDir: string;
@@ -292,9 +293,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   dropSpareRecord(env.outputDir);
   // The previous output becomes the spare the next build starts from.
   const spare = spareOf(env.outputDir);
-  await fs.rm(spare, { recursive: true, force: true });
-  if (await exists(env.outputDir)) await fs.rename(env.outputDir, spare);
-  await fs.rename(staging, env.outputDir);
+  const stale = await swapInto(env.outputDir, staging, spare);
   // The manifest: only with the new output (a failed build leaves the last one's).
   for (const file of staged) await file.commit();
   // Only saves the next build some comparing: without it, that build compares every file.
@@ -305,6 +304,11 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   // (on 2 cores): it is written once readers have the new output.
   if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
   phases.mark('content kept');
+  // The spare before the last, set aside at the swap, goes once readers have the new output.
+  if (stale) {
+    await fs.rm(stale, { recursive: true, force: true });
+    phases.mark('old spare removed');
+  }
   console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);

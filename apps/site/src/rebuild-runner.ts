@@ -8,6 +8,7 @@ import readline from 'node:readline';
 import { bundledArgs } from './bundled.js';
 import { childEnv, SITE_DIR, STARTED_AHEAD } from './env.js';
 import type { ChildResult } from './rebuild-child.js';
+import { staleOf } from './output-swap.js';
 import type { BuildJob, BuildOutcome } from './rebuild-queue.js';
 
 const KILL_GRACE_MS = 5_000;
@@ -127,8 +128,10 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
       job.signal.removeEventListener('abort', onAbort);
       if (job.signal.aborted) {
         killGroup(child, 'SIGKILL');
-        // A killed build leaves its staging folder behind (src/build.ts names it by process id).
+        // A killed build leaves its staging folder behind (src/build.ts names it by process id), and
+        // perhaps the spare it set aside at its swap.
         await fs.rm(`${settings.outputDir}.building-${child.pid}`, { recursive: true, force: true });
+        await fs.rm(staleOf(settings.outputDir, child.pid), { recursive: true, force: true });
       }
       if (result && 'stale' in result && !job.signal.aborted) {
         console.log(`[${job.target}] [solace] the code changed since the build's process started: building in a fresh one`);
