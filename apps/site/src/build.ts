@@ -21,7 +21,7 @@ import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
 import { lockOutput } from './output-lock.js';
-import { swapInto } from './output-swap.js';
+import { swapInto, sweepLeftovers } from './output-swap.js';
 
 export type BuildResult = {
   outputDir: string;
@@ -304,11 +304,14 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   // (on 2 cores): it is written once readers have the new output.
   if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
   phases.mark('content kept');
-  // The spare before the last, set aside at the swap, goes once readers have the new output.
+  // The spare before the last, set aside at the swap, goes once readers have the new output; so do
+  // the folders of build processes that were stopped.
   if (stale) {
     await fs.rm(stale, { recursive: true, force: true });
     phases.mark('old spare removed');
   }
+  const swept = await sweepLeftovers(env.outputDir);
+  if (swept.length) console.log(`[solace] removed what stopped builds left: ${swept.join(', ')}`);
   console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { exists } from './file-exists.js';
 
 /** Where a build puts the spare before the last while it swaps (src/rebuild-runner.ts removes it after a kill). */
@@ -22,4 +23,34 @@ export async function swapInto(outputDir: string, staging: string, spare: string
   if (await exists(outputDir)) await fs.rename(outputDir, spare);
   await fs.rename(staging, outputDir);
   return aside;
+}
+
+/**
+ * Removes what build processes that were stopped left beside the output: a staging folder
+ * (`<outputDir>.building-<pid>`, src/build.ts) or a spare set aside (`.stale-<pid>`), each named
+ * by its process's id, once no process of that id runs (a process started ahead keeps its staging
+ * folder while it waits for its go). Returns the folders removed.
+ */
+export async function sweepLeftovers(outputDir: string): Promise<string[]> {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}.`;
+  const removed: string[] = [];
+  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
+    const left = name.startsWith(prefix) ? /^(?:building|stale)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    const pid = Number(left?.[1]);
+    if (!left || pid === process.pid || isRunning(pid)) continue;
+    await fs.rm(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether a process of this id runs (one of another user's is there too). */
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

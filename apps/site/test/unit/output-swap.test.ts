@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { staleOf, swapInto } from '../../src/output-swap.js';
+import { staleOf, swapInto, sweepLeftovers } from '../../src/output-swap.js';
 
 // Real folders in a temp dir: what each of the three holds after the swap.
 let tmp: string;
@@ -52,5 +53,31 @@ describe('swapInto', () => {
     await folder(`${output}.building-1`, 'new.html');
     expect(await swapInto(output, `${output}.building-1`, `${output}.spare`)).toBeNull();
     expect(await files(staleOf(output))).toBeNull();
+  });
+});
+
+describe('sweepLeftovers', () => {
+  it("removes the folders of build processes no longer running, and no running process's", async () => {
+    // A process that ran and ended: no process has its id now (ids are not reused so soon).
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.once('exit', resolve));
+    // One still running, as a process started ahead waits for its go with its staging folder.
+    const waiting = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      for (const name of [`building-${ended.pid}`, `stale-${ended.pid}`, `building-${waiting.pid}`, `building-${process.pid}`]) {
+        await folder(`${output}.${name}`, 'page.html');
+      }
+      await folder(output, 'served.html');
+      await folder(`${output}.spare`, 'older.html');
+      // Another output's leftovers are not this one's.
+      await folder(path.join(tmp, `other.building-${ended.pid}`), 'page.html');
+      const removed = await sweepLeftovers(output);
+      expect(removed.sort()).toEqual([`site.building-${ended.pid}`, `site.stale-${ended.pid}`]);
+      expect((await fs.readdir(tmp)).sort()).toEqual(
+        [`other.building-${ended.pid}`, 'site', `site.building-${process.pid}`, `site.building-${waiting.pid}`, 'site.spare'].sort(),
+      );
+    } finally {
+      waiting.kill();
+    }
   });
 });
