@@ -305,13 +305,18 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
   phases.mark('content kept');
   // The spare before the last, set aside at the swap, goes once readers have the new output; so do
-  // the folders of build processes that were stopped.
-  if (stale) {
-    await fs.rm(stale, { recursive: true, force: true });
-    phases.mark('old spare removed');
+  // the folders of build processes that were stopped. The build has succeeded: a failure here is
+  // only said (the next build sweeps again).
+  try {
+    if (stale) {
+      await fs.rm(stale, { recursive: true, force: true });
+      phases.mark('old spare removed');
+    }
+    const swept = await sweepLeftovers(env.outputDir);
+    if (swept.length) console.log(`[solace] removed what stopped builds left: ${swept.join(', ')}`);
+  } catch (error) {
+    console.log(`[solace] could not remove an old output beside the new one (${(error as Error).message})`);
   }
-  const swept = await sweepLeftovers(env.outputDir);
-  if (swept.length) console.log(`[solace] removed what stopped builds left: ${swept.join(', ')}`);
   console.log(`[solace] phases: ${phases.summary()}`);
 
   return result(pages);
