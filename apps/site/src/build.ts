@@ -21,7 +21,7 @@ import { articleStampsOf } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
 import { lockOutput } from './output-lock.js';
-import { swapInto, sweepLeftovers } from './output-swap.js';
+import { stagingOf, swapInto, sweepLeftovers } from './output-swap.js';
 
 export type BuildResult = {
   outputDir: string;
@@ -348,8 +348,6 @@ async function keepContent(outputDir: string, key: string, nodes: ContentNodes, 
 
 /** The output before the previous one, kept to build the next one in (src/incremental/copy.ts, carryOverInto). */
 const spareOf = (outputDir: string) => `${outputDir}.spare`;
-/** Where this process builds, until the whole build succeeded (src/rebuild-runner.ts removes it after a kill). */
-const stagingOf = (outputDir: string) => `${outputDir}.building-${process.pid}`;
 
 /** What a build reads and makes before it asks the CMS anything. */
 type BuildStart = {

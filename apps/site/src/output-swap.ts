@@ -2,8 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { exists } from './file-exists.js';
 
-/** Where a build puts the spare before the last while it swaps (src/rebuild-runner.ts removes it after a kill). */
-export const staleOf = (outputDir: string, pid = process.pid) => `${outputDir}.stale-${pid}`;
+/**
+ * The folders a build process keeps beside the output, named by its id: where it builds until the
+ * whole build succeeded (src/build.ts), and the spare before the last, set aside while it swaps.
+ * A process that is stopped leaves them; sweepLeftovers removes them.
+ */
+const LEFTOVERS = ['building', 'stale'] as const;
+const folderOf = (kind: (typeof LEFTOVERS)[number]) => (outputDir: string, pid = process.pid) => `${outputDir}.${kind}-${pid}`;
+export const stagingOf = folderOf('building');
+export const staleOf = folderOf('stale');
 
 /**
  * Puts a finished build (`staging`) in place of the output, which becomes the spare the next
@@ -26,17 +33,16 @@ export async function swapInto(outputDir: string, staging: string, spare: string
 }
 
 /**
- * Removes what build processes that were stopped left beside the output: a staging folder
- * (`<outputDir>.building-<pid>`, src/build.ts) or a spare set aside (`.stale-<pid>`), each named
- * by its process's id, once no process of that id runs (a process started ahead keeps its staging
- * folder while it waits for its go). Returns the folders removed.
+ * Removes what build processes that were stopped left beside the output (their staging folders
+ * and spares set aside), once no process of that id runs (a process started ahead keeps its
+ * staging folder while it waits for its go). Returns the folders removed.
  */
 export async function sweepLeftovers(outputDir: string): Promise<string[]> {
   const parent = path.dirname(outputDir);
   const prefix = `${path.basename(outputDir)}.`;
   const removed: string[] = [];
   for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
-    const left = name.startsWith(prefix) ? /^(?:building|stale)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    const left = name.startsWith(prefix) ? LEFTOVER_NAME.exec(name.slice(prefix.length)) : null;
     const pid = Number(left?.[1]);
     if (!left || pid === process.pid || isRunning(pid)) continue;
     await fs.rm(path.join(parent, name), { recursive: true, force: true });
@@ -44,6 +50,8 @@ export async function sweepLeftovers(outputDir: string): Promise<string[]> {
   }
   return removed;
 }
+
+const LEFTOVER_NAME = new RegExp(`^(?:${LEFTOVERS.join('|')})-(\\d+)$`);
 
 /** Whether a process of this id runs (one of another user's is there too). */
 function isRunning(pid: number) {

@@ -3,12 +3,11 @@
 // is started as soon as one starts, waits with the code loaded, and prepares its start once that
 // build is done (see rebuild-child.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs/promises';
 import readline from 'node:readline';
 import { bundledArgs } from './bundled.js';
 import { childEnv, SITE_DIR, STARTED_AHEAD } from './env.js';
 import type { ChildResult } from './rebuild-child.js';
-import { staleOf } from './output-swap.js';
+import { sweepLeftovers } from './output-swap.js';
 import type { BuildJob, BuildOutcome } from './rebuild-queue.js';
 
 const KILL_GRACE_MS = 5_000;
@@ -128,10 +127,8 @@ function runIn({ child, loaded }: BuildProcess, job: BuildJob, settings: BuildSe
       job.signal.removeEventListener('abort', onAbort);
       if (job.signal.aborted) {
         killGroup(child, 'SIGKILL');
-        // A killed build leaves its staging folder behind (src/build.ts names it by process id), and
-        // perhaps the spare it set aside at its swap.
-        await fs.rm(`${settings.outputDir}.building-${child.pid}`, { recursive: true, force: true });
-        await fs.rm(staleOf(settings.outputDir, child.pid), { recursive: true, force: true });
+        // A killed build leaves its folders behind (its staging folder, perhaps a spare set aside).
+        await sweepLeftovers(settings.outputDir);
       }
       if (result && 'stale' in result && !job.signal.aborted) {
         console.log(`[${job.target}] [solace] the code changed since the build's process started: building in a fresh one`);
