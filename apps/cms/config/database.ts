@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { keepCompiledStatements } from '../src/sqlite-statements';
 
 // SQLite by default (zero set-up); PostgreSQL when DATABASE_CLIENT=postgres.
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
@@ -40,6 +41,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      pool: {
+        afterCreate: (connection: Parameters<typeof keepCompiledStatements>[0], done: (error: Error | null, connection: unknown) => void) => {
+          keepCompiledStatements(connection);
+          done(null, connection);
+        },
+      },
     },
   };
 };

@@ -11,8 +11,10 @@ export const CORPUS_POSTGRES_DATABASE = 'solace_corpus';
 
 /** The CMS's database settings (config/database.ts as Strapi evaluated them), pointed at the corpus. */
 export function corpusDatabaseConfig(databaseConfig) {
-  const config = structuredClone(databaseConfig);
-  const { connection } = config;
+  // A copy of what changes or Strapi changes (the pool), not a deep one: the config holds functions (the pool's afterCreate).
+  const { connection: original } = databaseConfig;
+  const connection = { ...original, connection: { ...original.connection }, ...(original.pool && { pool: { ...original.pool } }) };
+  const config = { ...databaseConfig, connection };
   if (connection.client === 'sqlite') {
     connection.connection.filename = CORPUS_SQLITE_FILE;
     return { config, label: path.relative(process.cwd(), CORPUS_SQLITE_FILE), env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: CORPUS_SQLITE_FILE } };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { env } from '@strapi/utils';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import database from '../config/database';
 import solace from '../config/solace';
@@ -66,5 +67,20 @@ describe('config/database.ts', () => {
     expect(() => database({ env })).toThrow(/got "mysql:\/\/…@db\/solace"/);
     vi.stubEnv('DATABASE_URL', 'postgres://me:pw@127.0.0.1:5432/solace');
     expect(database({ env }).connection).toMatchObject({ client: 'postgres', connection: { connectionString: 'postgres://me:pw@127.0.0.1:5432/solace' } });
+  });
+
+  it("has SQLite's connection keep the statements it compiled", () => {
+    vi.stubEnv('DATABASE_CLIENT', 'sqlite');
+    const { pool } = database({ env }).connection as { pool?: { afterCreate?: (connection: unknown, done: (error: Error | null, connection: unknown) => void) => void } };
+    const db = new Database(':memory:');
+    try {
+      const done = vi.fn();
+      pool!.afterCreate!(db, done);
+      expect(done).toHaveBeenCalledWith(null, db);
+      expect(db.prepare('select 1 as one')).toBe(db.prepare('select 1 as one'));
+      expect(db.prepare('select 1 as one').get()).toEqual({ one: 1 });
+    } finally {
+      db.close();
+    }
   });
 });
