@@ -370,8 +370,8 @@ async function beginBuild(
   stop: AbortSignal,
 ): Promise<BuildStart> {
   const env = readEnv();
-  const code = await codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview, searchPartPages: env.searchPartPages }, sources);
-  const nodesKey = await contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
+  const code = codeHash({ siteUrl: env.siteUrl, cmsUrl: env.strapiUrl, preview: env.preview, searchPartPages: env.searchPartPages }, sources);
+  const nodesKey = contentNodesHash({ graphqlUrl: env.graphqlUrl, preview: env.preview });
   const previous: ManifestRead = cold
     ? { manifest: null, reason: 'a cold build was asked for' }
     : (await exists(env.outputDir))

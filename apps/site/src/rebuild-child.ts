@@ -62,7 +62,7 @@ async function run(): Promise<ChildResult | null> {
         .finally(() => process.exit(143));
     };
     process.once('SIGTERM', onStop);
-    const loadedFrom = await sourcesHash();
+    const loadedFrom = sourcesHash();
     await loadEleventy();
     if (stop.signal.aborted) return null;
     const { go, prepared: preparing } = await (waited = waitForGo(loadedFrom, stop));
@@ -70,7 +70,7 @@ async function run(): Promise<ChildResult | null> {
     if (stop.signal.aborted) return null;
     process.off('SIGTERM', onStop);
     prepared = await preparing;
-    if (go) sources = await sourcesHash();
+    if (go) sources = sourcesHash();
     if (!go || sources !== loadedFrom) {
       await prepared?.giveUp();
       return go ? { stale: true } : null;
