@@ -41,6 +41,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      // knex has SQLite compile every query anew: the connection keeps what it compiled (src/sqlite-statements.ts).
+      // Strapi calls this after its own set-up of a new connection.
       pool: {
         afterCreate: (connection: Parameters<typeof keepCompiledStatements>[0], done: (error: Error | null, connection: unknown) => void) => {
           keepCompiledStatements(connection);
