@@ -7,14 +7,13 @@
  * end (`all`, `run`), so one is never in use twice at once.
  */
 type Statement = object;
-type Connection = { prepare: (sql: string, ...rest: unknown[]) => Statement };
+type Connection = { prepare: (sql: string) => Statement };
 
 export function keepCompiledStatements(connection: Connection, limit = 500): void {
   const compile = connection.prepare.bind(connection);
   // A Map iterates in insertion order: a statement used again is moved to the end, the first is the least recently used.
   const statements = new Map<string, Statement>();
-  connection.prepare = (sql: string, ...rest: unknown[]) => {
-    if (rest.length > 0 || typeof sql !== 'string') return compile(sql, ...rest);
+  connection.prepare = (sql: string) => {
     let statement = statements.get(sql);
     if (statement) {
       statements.delete(sql);
