@@ -1,4 +1,4 @@
-import { createContentClient, loadSiteContentSince, type ContentNodes, type KeptContent, type SiteContent } from '@solace/content';
+import { createContentClient, loadSiteContentSince, type ContentNodes, type KeptContent, type KeptSummary, type SiteContent } from '@solace/content';
 import { readEnv } from '../src/env.js';
 import { buildSiteModel, type SiteModel } from '../src/model.js';
 import { readContentSnapshot, writeContentSnapshot } from '../src/content-snapshot.js';
@@ -21,6 +21,8 @@ export type LoadedModel = {
   fetch: FetchFigures;
   /** The raw nodes to keep for the next build; null for a snapshot file, and when the content is the kept nodes' (told without reading them). */
   nodes: ContentNodes | null;
+  /** When the content is the kept nodes' (told without reading them): their summary as of this fetch, to keep in place of theirs. */
+  summary: KeptSummary | null;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function loadModel(
   const client = () => createContentClient({ url: env.graphqlUrl, token: env.strapiToken });
   let content: SiteContent | null;
   let nodes: ContentNodes | null = null;
+  let summary: KeptSummary | null = null;
   let fetch: FetchFigures;
   let unchanged = false;
   if (snapshot.readFrom) {
@@ -53,6 +56,7 @@ export async function loadModel(
       whenChanged,
     });
     ({ content, nodes } = loaded);
+    summary = loaded.summary ?? null;
     const { mode, fetched, reused, notes } = loaded.report;
     fetch = { mode, fetched, reused };
     unchanged = loaded.report.unchanged;
@@ -70,5 +74,5 @@ export async function loadModel(
     const said = unchanged ? (nodes ? ', nothing changed' : ", nothing changed (as the CMS's answers showed: the kept lists were not read)") : '';
     console.log(`[solace] content: ${fetch.mode} fetch, ${fetch.fetched} records fetched, ${fetch.reused} re-used${said}`);
   }
-  return { model, timings: { fetchMs }, fetch, nodes };
+  return { model, timings: { fetchMs }, fetch, nodes, summary };
 }

@@ -11,7 +11,7 @@ import { siteData } from '../_data/site.js';
 import { EnvError, readEnv, SITE_DIR, skipEleventyEsmResolver } from './env.js';
 import { exists } from './file-exists.js';
 import { codeHash, contentNodesHash, FORMAT_VERSION } from './incremental/code-hash.js';
-import { dropContentNodes, NODES_FILE, readKeptContent, writeContentNodes } from './incremental/content-nodes.js';
+import { dropContentNodes, keepContentAsOf, NODES_FILE, readKeptContent, writeContentNodes } from './incremental/content-nodes.js';
 import { carryOverAll, carryOverInto, eachFile, filesIn, nextTurn, removeFiles, slashed, writtenPageFacts } from './incremental/copy.js';
 import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest, type IndexedFile, type Manifest, type ManifestRead, type PageRecord, type StagedFile } from './incremental/manifest.js';
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
@@ -260,11 +260,14 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
 
   /**
    * The content and the code are the previous build's: so is every page, and the output stays as
-   * it is. So do the kept nodes: the same records, and the next delta asks from when they were
-   * fetched, which finds whatever changed since just the same.
+   * it is. So do the kept nodes' records, but as of this fetch: the next delta asks from its start
+   * (a delta from the kept fetch's would bring back, build after build, whatever was stamped
+   * within the safety overlap before it, and past a page of those, read the lists too).
    */
   async function keepOutput(previous: Manifest): Promise<BuildResult> {
     await keepAsSpare({ untouched: true });
+    if (loaded.nodes) await keepContent(env.outputDir, nodesKey, loaded.nodes, env.contentOverlapMs);
+    else if (loaded.summary) await keepContentAsOf(env.outputDir, nodesKey, loaded.summary).catch((error: Error) => console.log(`[solace] could not note when the kept content was last found current (${error.message})`));
     const carried = Object.keys(previous.pages).length;
     plan = { mode: 'unchanged', render: [], carry: [] };
     console.log(`[solace] incremental build: 0 pages to render, ${carried} unchanged (the content is the previous build's)`);

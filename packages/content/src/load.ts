@@ -11,7 +11,7 @@ import { trustChecked } from './validate.js';
 import * as collections from './load/collections.js';
 import { fetchLocaleNodes, fetchLocales, type LocaleNodes } from './load/fetch.js';
 import { fetchNodesSince, type ContentNodes, type FetchReport } from './load/incremental.js';
-import { keptContentOf, type KeptContent } from './load/kept.js';
+import { keptContentOf, type KeptContent, type KeptSummary } from './load/kept.js';
 import { assertNoRepeats } from './load/no-repeats.js';
 import { crossLocaleReferences } from './load/references.js';
 import { articleOf, authorOf, providerOf, topicOf } from './load/remembered.js';
@@ -36,13 +36,14 @@ export async function loadSiteContent(
  * (the nodes a previous call returned; null for a full fetch), from its newest timestamps less
  * `overlapMs` (SAFETY_OVERLAP_MS by default). The merged nodes are mapped exactly as a full
  * fetch's, so the content is the same. Keep the returned `nodes` for the next call (null only with
- * `skipUnchanged` when nothing changed: the kept ones are still the CMS's). With `drafts`
+ * `skipUnchanged` when nothing changed: the kept ones are still the CMS's, and `summary` theirs as
+ * of this call, to keep with them). With `drafts`
  * (a preview), the articles' latest versions are read in full every time, the rest as changed.
  */
 export async function loadSiteContentSince(
   client: ContentClient,
   options: LoadSinceOptions & { skipUnchanged: boolean },
-): Promise<{ content: SiteContent | null; nodes: ContentNodes | null; report: FetchReport }>;
+): Promise<{ content: SiteContent | null; nodes: ContentNodes | null; report: FetchReport; summary?: KeptSummary }>;
 export async function loadSiteContentSince(
   client: ContentClient,
   options: Omit<LoadSinceOptions, 'skipUnchanged'>,
@@ -51,10 +52,11 @@ export async function loadSiteContentSince(client: ContentClient, options: LoadS
   const { cmsOrigin, previous, overlapMs, drafts = false, skipUnchanged = false, whenChanged } = options;
   const locales = await fetchLocales(client);
   const kept = previous && !('summary' in previous) ? keptContentOf(previous, overlapMs) : previous;
-  const { fetched, nodes, report } = await fetchNodesSince(client, locales, kept, { overlapMs, drafts, stopIfUnchanged: skipUnchanged, whenChanged });
+  const since = await fetchNodesSince(client, locales, kept, { overlapMs, drafts, stopIfUnchanged: skipUnchanged, whenChanged });
+  const { fetched, nodes, report } = since;
   // The kept nodes were checked and mapped by the call that returned them: the same nodes, the same content.
   const content = !fetched || (skipUnchanged && report.unchanged) ? null : mapSiteContent(locales, fetched, { cmsOrigin, drafts });
-  return { content, nodes, report };
+  return { content, nodes, report, ...('summary' in since ? { summary: since.summary } : {}) };
 }
 
 /**

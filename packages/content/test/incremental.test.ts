@@ -286,6 +286,31 @@ describe('loadSiteContentSince from a summary of the kept nodes', () => {
     expect(next.nodes!.locales.en!.articles[0]!.title).toBe('Living well with heart failure');
   });
 
+  it('when nothing changed, gives the kept nodes\' summary as of this fetch, and the next delta asks from its start', async () => {
+    const cms = fakeCms();
+    const at = (time: string) => Object.assign(Object.create(cms.client) as ContentClient, { firstAnswerAt: () => `2026-01-01T${time}.000Z` });
+    const overlapMs = 5 * 60_000;
+    const first = await load(at('10:02:00'), null);
+    expect(first.nodes.fetchedAt).toBe('2026-01-01T10:02:00.000Z');
+    // Every record was stamped within the overlap before that fetch: the next delta brings each back.
+    const before = keptFile(first.nodes, overlapMs);
+    const later = await since(at('10:30:00'), before.kept, overlapMs);
+    expect(later).toMatchObject({ nodes: null, report: { unchanged: true, fetched: 3 } });
+    expect(before.reads()).toBe(0);
+    const moved = later.summary!;
+    expect(moved).toEqual(summarizeNodes({ ...first.nodes, fetchedAt: '2026-01-01T10:30:00.000Z' }, overlapMs));
+    expect(moved.locales.en!.lists.articles).toMatchObject({ count: 1, recent: {} });
+    // From the moved summary, nothing stamped before 10:25 is asked again; from the kept one, all of it.
+    const fromMoved = await since(at('10:40:00'), { ...before.kept, summary: moved }, overlapMs);
+    expect(fromMoved).toMatchObject({ nodes: null, report: { unchanged: true, fetched: 0, reused: 3 } });
+    expect((await since(at('10:40:00'), before.kept, overlapMs)).report).toMatchObject({ unchanged: true, fetched: 3 });
+    // And a change made since is found from it as from the kept summary.
+    cms.data.authors[0] = { ...cms.data.authors[0]!, name: 'Elena R.', updatedAt: '2026-01-01T10:35:00.000Z' };
+    const changed = await since(at('10:40:00'), { ...before.kept, summary: moved }, overlapMs);
+    expect(changed.report).toMatchObject({ unchanged: false, fetched: 1 });
+    expect(changed.content).toEqual(await loadSiteContent(cms.client, { cmsOrigin: 'http://cms.test' }));
+  });
+
   it('reads the lists and merges as before when a count differs (a record vanished, none stamped)', async () => {
     const cms = fakeCms();
     const first = await load(cms.client, null);

@@ -44,11 +44,20 @@ const known = new Map<string, Map<string, { file: string; nodes: readonly unknow
  * (`content.json`, a few kilobytes) at once, its lists (megabytes) when the load reads them, once.
  */
 export async function readKeptContent(outputDir: string, key: string): Promise<KeptContentRead> {
+  const read = await readNodesFile(outputDir, key);
+  if ('reason' in read) return { kept: null, reason: read.reason };
+  const { summary, nodes: stored } = read.file;
+  let lists: Promise<KeptNodesRead> | null = null;
+  return { kept: { summary, read: () => (lists ??= readLists(outputDir, stored)) } };
+}
+
+/** `content.json`, if it is one this version writes, under `key`. */
+async function readNodesFile(outputDir: string, key: string): Promise<{ file: ContentNodesFile } | { reason: string }> {
   const read = await readCacheFile<ContentNodesFile>(outputDir, NODES_FILE, {
     missing: 'no content snapshot of a previous build',
     corrupt: 'the content snapshot is corrupt',
   });
-  if ('reason' in read) return { kept: null, reason: read.reason };
+  if ('reason' in read) return read;
   const parsed = read.value;
   const stored = parsed?.nodes;
   if (
@@ -61,11 +70,10 @@ export async function readKeptContent(outputDir: string, key: string): Promise<K
     !Array.isArray(stored.localeList) ||
     !isLocaleSets(stored.locales)
   ) {
-    return { kept: null, reason: 'the content snapshot is not one this version writes' };
+    return { reason: 'the content snapshot is not one this version writes' };
   }
-  if (parsed.key !== key) return { kept: null, reason: 'the queries, the schema or the CMS changed since the content snapshot' };
-  let lists: Promise<KeptNodesRead> | null = null;
-  return { kept: { summary: parsed.summary, read: () => (lists ??= readLists(outputDir, stored)) } };
+  if (parsed.key !== key) return { reason: 'the queries, the schema or the CMS changed since the content snapshot' };
+  return { file: parsed as ContentNodesFile };
 }
 
 async function readLists(outputDir: string, stored: StoredNodes): Promise<KeptNodesRead> {
@@ -111,6 +119,18 @@ export async function writeContentNodes(outputDir: string, key: string, nodes: C
   // Lists no longer named (and any a stopped build left half written) go.
   const named = new Set([...remembered.values()].map((entry) => entry.file));
   for (const file of await fs.readdir(dir)) if (!named.has(file)) await fs.rm(path.join(dir, file), { force: true });
+}
+
+/**
+ * The kept nodes as of a later fetch whose answers showed them unchanged, without reading their
+ * lists: the same lists, with that fetch's start and the summary it gives (the content package's
+ * summaryAsOf). Only `content.json` is written; nodes kept under another key are left alone.
+ */
+export async function keepContentAsOf(outputDir: string, key: string, summary: KeptSummary) {
+  const read = await readNodesFile(outputDir, key);
+  if ('reason' in read) return;
+  const file: ContentNodesFile = { ...read.file, summary, nodes: { ...read.file.nodes, fetchedAt: summary.fetchedAt } };
+  await (await stageCacheFile(outputDir, NODES_FILE, file)).commit();
 }
 
 /** Forgets the kept nodes (before the output they were fetched for is replaced: a crash then means a full fetch). */

@@ -109,7 +109,11 @@ describe('an incremental build after each kind of change', () => {
   };
 
   it('with nothing changed renders nothing and fetches no record', async () => {
+    const keptAt = async () => (JSON.parse(await fs.readFile(path.join(`${incremental}.cache`, 'content.json'), 'utf8')) as { nodes: { fetchedAt: string } }).nodes.fetchedAt;
+    const before = await keptAt();
     const log = await expectSameAsCold();
+    // The kept content is as of this build's fetch: the next delta asks from its start.
+    expect(Date.parse(await keptAt())).toBeGreaterThan(Date.parse(before));
     expect(log).toMatch(/incremental build: 0 pages to render/);
     const { mode, fetched, reused } = fetchOf(log);
     expect({ mode, fetched }).toEqual({ mode: 'delta', fetched: 0 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summarizeNodes, type ContentNodes } from '@solace/content';
-import { NODES_FILE, readKeptContent, writeContentNodes as writeWithOverlap } from '../../src/incremental/content-nodes.js';
+import { keepContentAsOf, NODES_FILE, readKeptContent, writeContentNodes as writeWithOverlap } from '../../src/incremental/content-nodes.js';
 
 const OVERLAP_MS = 60_000;
 const writeContentNodes = (outputDir: string, key: string, nodes: ContentNodes) => writeWithOverlap(outputDir, key, nodes, OVERLAP_MS);
@@ -110,5 +110,22 @@ describe('the kept content nodes', () => {
     // Not read yet, so not found corrupt (and removed) either.
     expect(await fs.readFile(englishFile, 'utf8')).toBe('[{"documentId":');
     expect(await read.kept!.read()).toEqual({ nodes: null, reason: expect.stringMatching(/content snapshot's .*\.json is corrupt/) });
+  });
+
+  it('are kept as of a later fetch that found them unchanged: its summary and start, the same lists', async () => {
+    const nodes = nodesWith([{ documentId: 'a', title: 'A', updatedAt: '2026-12-01T09:59:30.000Z' }], [node('c')]);
+    await writeContentNodes(outputDir, 'key', nodes);
+    const files = await listFiles();
+    const later = summarizeNodes({ ...nodes, fetchedAt: '2026-12-01T11:00:00.000Z' }, OVERLAP_MS);
+    expect(later.locales.en?.lists.articles.recent).toEqual({});
+    await keepContentAsOf(outputDir, 'key', later);
+    const read = await readKeptContent(outputDir, 'key');
+    expect(read.kept?.summary).toEqual(later);
+    expect(await listFiles()).toEqual(files);
+    const lists = await read.kept!.read();
+    expect(JSON.parse(JSON.stringify(lists.nodes))).toEqual(JSON.parse(JSON.stringify({ ...nodes, fetchedAt: '2026-12-01T11:00:00.000Z' })));
+    // Nodes kept under another key (another CMS, other queries) are not this build's to move on.
+    await keepContentAsOf(outputDir, 'another key', summarizeNodes({ ...nodes, fetchedAt: '2026-12-01T12:00:00.000Z' }, OVERLAP_MS));
+    expect((await readKeptContent(outputDir, 'key')).kept?.summary).toEqual(later);
   });
 });

@@ -4,7 +4,7 @@ import type { ArticleDraftFragment } from '../generated/graphql.js';
 import { articles, authors, interfaceTexts, media, providers, topics, type Collection, type MediaStamp } from './collections.js';
 import { syncDrafts } from './drafts.js';
 import type { LocaleNodes } from './fetch.js';
-import { unchangedPerSummary, type KeptContent } from './kept.js';
+import { summaryAsOf, unchangedPerSummary, type KeptContent, type KeptSummary } from './kept.js';
 import { askLocale, LIST_NAMES, type LocaleAnswers } from './locale-sync.js';
 import { SAFETY_OVERLAP_MS } from './merge.js';
 import { askCollection, settleList, syncCollection, type ListAnswer, type Synced } from './sync.js';
@@ -46,7 +46,8 @@ export type FetchReport = {
  * The deltas and counts are asked with the kept nodes' summary alone; `whenChanged` is called as
  * soon as the answers show a change (or cannot rule one out), and with `stopIfUnchanged`, answers
  * that show nothing changed end the fetch there, without reading the kept lists (`nodes` is then
- * null). A kept list that cannot be read means a full fetch, noted.
+ * null, and `summary` the kept nodes' as of this fetch, to keep in place of theirs). A kept list
+ * that cannot be read means a full fetch, noted.
  *
  * What can change a record's GraphQL answer without changing its timestamps is re-read in full:
  * a locale's articles when one of its authors or topics is gone (an article holds their
@@ -58,7 +59,7 @@ export async function fetchNodesSince(
   locales: Locale[],
   previous: KeptContent | null,
   options: { overlapMs?: number; drafts?: boolean; stopIfUnchanged?: boolean; whenChanged?: () => void } = {},
-): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport } | { fetched: null; nodes: null; report: FetchReport }> {
+): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport } | { fetched: null; nodes: null; report: FetchReport; summary: KeptSummary }> {
   const { overlapMs = SAFETY_OVERLAP_MS, drafts = false, stopIfUnchanged = false, whenChanged } = options;
   const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [], unchanged: false };
   // Asked before any list is read (the locales came first): whatever committed before it is in this fetch.
@@ -84,7 +85,7 @@ export async function fetchNodesSince(
     report.unchanged = true;
     report.fetched = [...answers.values()].reduce((sum, a) => sum + LIST_NAMES.reduce((n, name) => n + receivedIn(a.lists[name]), 0), 0);
     report.reused = locales.reduce((sum, { code }) => sum + LIST_NAMES.reduce((n, name) => n + summary.locales[code]!.lists[name].count, 0), 0) - report.fetched;
-    return { fetched: null, nodes: null, report };
+    return { fetched: null, nodes: null, report, summary: summaryAsOf(summary, fetchedAt, mediaAnswer, answers, overlapMs) };
   }
   const read = previous ? await (keptRead ?? previous.read()) : null;
   if (read && !read.nodes) {

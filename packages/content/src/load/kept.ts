@@ -37,14 +37,21 @@ export function keptContentOf(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS
   return { summary: summarizeNodes(nodes, overlapMs), read: async () => read };
 }
 
+type Stamps = (node: { documentId: string }) => (string | null | undefined)[];
+
+/** The records of `list` the next delta brings back (stamped since its cursor, less the overlap), by hash; null past a page of them. */
+function recentOf(list: { documentId: string }[], stamps: Stamps, newest: number, fetchedAt: string | null, overlapMs: number) {
+  // What the next delta asks from (sync.ts).
+  const since = deltaCursor(newest, fetchedAt) - overlapMs;
+  const again = list.filter((node) => stamps(node).some((stamp) => stamp && Date.parse(stamp) >= since));
+  return again.length > PAGE_SIZE ? null : Object.fromEntries(again.map((n) => [n.documentId, hashOf(n)]));
+}
+
 export function summarizeNodes(nodes: ContentNodes, overlapMs = SAFETY_OVERLAP_MS): KeptSummary {
   const summarize = <N extends { documentId: string }>(list: N[], stamps: (node: N) => (string | null | undefined)[]): ListSummary => {
     const newest = newestStamp(list, stamps);
     if (newest === null) return { count: list.length, newest, recent: null };
-    // What the next delta asks from (sync.ts).
-    const since = deltaCursor(newest, nodes.fetchedAt) - overlapMs;
-    const again = list.filter((node) => stamps(node).some((stamp) => stamp && Date.parse(stamp) >= since));
-    return { count: list.length, newest, recent: again.length > PAGE_SIZE ? null : Object.fromEntries(again.map((n) => [n.documentId, hashOf(n)])) };
+    return { count: list.length, newest, recent: recentOf(list, stamps as Stamps, newest, nodes.fetchedAt, overlapMs) };
   };
   const locales: KeptSummary['locales'] = {};
   for (const [code, sets] of Object.entries(nodes.locales)) {
@@ -80,6 +87,32 @@ function listUnchanged(kept: ListSummary, answer: ListAnswer<{ documentId: strin
   if ('full' in answer) return kept.count === 0 && answer.full.length === 0;
   const recent = kept.recent;
   return recent !== null && answer.total === kept.count && answer.delta.every((node) => recent[node.documentId] === hashOf(node));
+}
+
+/**
+ * The summary of kept nodes that the CMS's answers showed to be unchanged (unchangedPerSummary),
+ * as of the fetch that asked (`fetchedAt`, its start): what summarizeNodes makes of the same nodes
+ * with that start. The next delta then asks from it rather than from the kept fetch's start, so
+ * records stamped long before (a bulk load's last ones, within the overlap of the build after it)
+ * are not asked for again by every build that finds nothing changed. The records recent as of
+ * `fetchedAt` are among the ones the answers brought back, which hash as the kept ones do.
+ */
+export function summaryAsOf(
+  summary: KeptSummary,
+  fetchedAt: string | null,
+  mediaAnswer: ListAnswer<{ documentId: string }>,
+  answers: Map<string, LocaleAnswers>,
+  overlapMs = SAFETY_OVERLAP_MS,
+): KeptSummary {
+  const asOf = (kept: ListSummary, answer: ListAnswer<{ documentId: string }> | null, stamps: Stamps): ListSummary =>
+    kept.newest === null || answer === null || 'full' in answer ? kept : { ...kept, recent: recentOf(answer.delta, stamps, kept.newest, fetchedAt, overlapMs) };
+  const locales: KeptSummary['locales'] = {};
+  for (const [code, kept] of Object.entries(summary.locales)) {
+    const lists = {} as Record<ListName, ListSummary>;
+    for (const name of LIST_NAMES) lists[name] = asOf(kept.lists[name], answers.get(code)?.lists[name] ?? null, LIST_COLLECTIONS[name].stamps as Stamps);
+    locales[code] = { ...kept, lists };
+  }
+  return { ...summary, fetchedAt, media: asOf(summary.media, mediaAnswer, media.stamps as Stamps), locales };
 }
 
 const hashOf = (node: unknown) => crypto.createHash('sha256').update(JSON.stringify(node)).digest('base64url').slice(0, 22);
