@@ -242,9 +242,57 @@ describe('an incremental build after each kind of change', () => {
     expect(log).toMatch(/find-care data: \d+ files/);
   });
 
+  it('after a provider is added, and after one is deleted', async () => {
+    const { id: _id, documentId, createdAt: _c, updatedAt: _u, publishedAt: _p, locale: _l, localizations: _z, ...fields } = await first('providers');
+    const added = (await api('POST', 'providers?locale=en', { ...fields, name: 'A new program, incrementally', slug: 'a-new-program-incrementally' }))!;
+    let log = await expectSameAsCold(undefined, byProcessAhead);
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+    expect(log).toMatch(/find-care data: \d+ files/);
+    await api('DELETE', `providers/${documentId}?locale=en`);
+    log = await expectSameAsCold();
+    // A record gone is found by the count, with no stamp to go by: the kept list is read and compared.
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta' });
+    await api('DELETE', `providers/${added.documentId}?locale=en`);
+    await expectSameAsCold(undefined, byProcessAhead);
+  });
+
   it('after the site settings (Global) change', async () => {
     await api('PUT', 'global?locale=en&status=published', { siteName: 'Solace, incrementally' });
     await expectSameAsCold(undefined, byProcessAhead);
+  });
+
+  // Every page shows the interface texts: a translator's change reaches every page of the site.
+  it('after a translator changes an interface text', async () => {
+    const res = await fetch(`${cms.url}/api/interface-texts?locale=es&filters[key][$eq]=nav.home`, { headers: { authorization: `Bearer ${token}` } });
+    const [text] = ((await res.json()) as { data: { documentId: string; text: string }[] }).data;
+    expect(text?.text).toBeTruthy();
+    await api('PUT', `interface-texts/${text!.documentId}?locale=es`, { text: `${text!.text} (editado)` });
+    const log = await expectSameAsCold();
+    expect(fetchOf(log)).toMatchObject({ mode: 'delta', fetched: 1 });
+  });
+
+  it('after the self-assessment changes', async () => {
+    await api('PUT', 'self-assessment?locale=en', { title: 'Is palliative care right for you? (edited)' });
+    await expectSameAsCold(undefined, byProcessAhead);
+  });
+
+  // The media library's replace keeps the file's id and URL, with new bytes and a new updatedAt;
+  // the articles showing it are not stamped, so their locale's articles are read again in full.
+  it('after an article\'s cover image is replaced in the media library', async () => {
+    type Cover = { id: number; url: string; updatedAt: string } | null;
+    const withCovers = (await all('articles')).filter((a) => a.cover);
+    expect(withCovers.length).toBeGreaterThan(1);
+    const [replaced, other] = withCovers.map((a) => a.cover as NonNullable<Cover>);
+    const bytes = await (await fetch(new URL(other!.url, cms.url))).arrayBuffer();
+    const form = new FormData();
+    form.append('files', new Blob([bytes], { type: 'image/jpeg' }), 'replaced-cover.jpg');
+    const res = await fetch(`${cms.url}/api/upload?id=${replaced!.id}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    if (!res.ok) throw new Error(`POST /api/upload: ${res.status} ${await res.text()}`);
+    const log = await expectSameAsCold(undefined, byProcessAhead);
+    expect(log).toMatch(/content: articles of en read in full: a cover image changed/);
+    const now = (await all('articles')).find((a) => (a.cover as Cover)?.id === replaced!.id)!.cover as NonNullable<Cover>;
+    // The page's images are named by their bytes: a build that kept the old file would differ from the cold one.
+    expect(now.updatedAt).not.toBe(replaced!.updatedAt);
   });
 
   // Without re-reading the articles, the stale link would fall back to the default locale's author.
