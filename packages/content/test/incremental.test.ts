@@ -304,6 +304,8 @@ describe('loadSiteContentSince from a summary of the kept nodes', () => {
     const fromMoved = await since(at('10:40:00'), { ...before.kept, summary: moved }, overlapMs);
     expect(fromMoved).toMatchObject({ nodes: null, report: { unchanged: true, fetched: 0, reused: 3 } });
     expect((await since(at('10:40:00'), before.kept, overlapMs)).report).toMatchObject({ unchanged: true, fetched: 3 });
+    // A fetch no later than the kept one (the CMS's clock stepped back) leaves the summary as it was.
+    expect((await since(at('10:01:00'), before.kept, overlapMs)).summary).toEqual(before.kept.summary);
     // And a change made since is found from it as from the kept summary.
     cms.data.authors[0] = { ...cms.data.authors[0]!, name: 'Elena R.', updatedAt: '2026-01-01T10:35:00.000Z' };
     const changed = await since(at('10:40:00'), { ...before.kept, summary: moved }, overlapMs);

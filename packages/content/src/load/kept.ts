@@ -95,7 +95,9 @@ function listUnchanged(kept: ListSummary, answer: ListAnswer<{ documentId: strin
  * with that start. The next delta then asks from it rather than from the kept fetch's start, so
  * records stamped long before (a bulk load's last ones, within the overlap of the build after it)
  * are not asked for again by every build that finds nothing changed. The records recent as of
- * `fetchedAt` are among the ones the answers brought back, which hash as the kept ones do.
+ * `fetchedAt` are among the ones the answers brought back, which hash as the kept ones do, as long
+ * as it is later than the kept fetch's start: a fetch no later (the CMS's clock stepped back, or it
+ * sent none) leaves the summary as it is.
  */
 export function summaryAsOf(
   summary: KeptSummary,
@@ -104,6 +106,7 @@ export function summaryAsOf(
   answers: Map<string, LocaleAnswers>,
   overlapMs = SAFETY_OVERLAP_MS,
 ): KeptSummary {
+  if (fetchedAt === null || (summary.fetchedAt !== null && !(Date.parse(fetchedAt) > Date.parse(summary.fetchedAt)))) return summary;
   const asOf = (kept: ListSummary, answer: ListAnswer<{ documentId: string }> | null, stamps: Stamps): ListSummary =>
     kept.newest === null || answer === null || 'full' in answer ? kept : { ...kept, recent: recentOf(answer.delta, stamps, kept.newest, fetchedAt, overlapMs) };
   const locales: KeptSummary['locales'] = {};
