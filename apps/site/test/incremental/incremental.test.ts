@@ -108,8 +108,10 @@ describe('an incremental build after each kind of change', () => {
     return { mode: match[1], fetched: Number(match[2]), reused: Number(match[3]) };
   };
 
+  /** When the fetch the kept content is as of began (the next delta asks from it). */
+  const keptAt = async () => (JSON.parse(await fs.readFile(path.join(`${incremental}.cache`, 'content.json'), 'utf8')) as { nodes: { fetchedAt: string } }).nodes.fetchedAt;
+
   it('with nothing changed renders nothing and fetches no record', async () => {
-    const keptAt = async () => (JSON.parse(await fs.readFile(path.join(`${incremental}.cache`, 'content.json'), 'utf8')) as { nodes: { fetchedAt: string } }).nodes.fetchedAt;
     const before = await keptAt();
     const log = await expectSameAsCold();
     // The kept content is as of this build's fetch: the next delta asks from its start.
@@ -120,6 +122,16 @@ describe('an incremental build after each kind of change', () => {
     expect(reused).toBeGreaterThan(20);
     // Told by the CMS's answers to the deltas, without reading the kept lists.
     expect(log).toMatch(/nothing changed \(as the CMS's answers showed: the kept lists were not read\)/);
+  });
+
+  it('with nothing changed, but more records within the overlap than its summary tells by hash, reads the lists and keeps the content as of its fetch', async () => {
+    const before = await keptAt();
+    // A day's overlap: every seeded record is in the delta, the interface texts more than a page of them.
+    const log = await build(incremental, { SITE_CONTENT_OVERLAP_MS: String(24 * 60 * 60_000) });
+    expect(log).toMatch(/incremental build: 0 pages to render/);
+    expect(log).toMatch(/content: delta fetch, \d+ records fetched, \d+ re-used, nothing changed\n/);
+    expect(fetchOf(log).fetched).toBeGreaterThan(250);
+    expect(Date.parse(await keptAt())).toBeGreaterThan(Date.parse(before));
   });
 
   it('after an article is edited, renders only some pages', async () => {
