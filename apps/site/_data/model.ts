@@ -55,8 +55,7 @@ export async function loadModel(
       skipUnchanged: skipIfUnchanged && !snapshot.writeTo,
       whenChanged,
     });
-    ({ content, nodes } = loaded);
-    summary = loaded.summary ?? null;
+    ({ content, nodes, summary } = loaded);
     const { mode, fetched, reused, notes } = loaded.report;
     fetch = { mode, fetched, reused };
     unchanged = loaded.report.unchanged;

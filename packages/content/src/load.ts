@@ -43,20 +43,19 @@ export async function loadSiteContent(
 export async function loadSiteContentSince(
   client: ContentClient,
   options: LoadSinceOptions & { skipUnchanged: boolean },
-): Promise<{ content: SiteContent | null; nodes: ContentNodes | null; report: FetchReport; summary?: KeptSummary }>;
+): Promise<{ content: SiteContent | null; nodes: ContentNodes | null; report: FetchReport; summary: KeptSummary | null }>;
 export async function loadSiteContentSince(
   client: ContentClient,
   options: Omit<LoadSinceOptions, 'skipUnchanged'>,
-): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport }>;
+): Promise<{ content: SiteContent; nodes: ContentNodes; report: FetchReport; summary: null }>;
 export async function loadSiteContentSince(client: ContentClient, options: LoadSinceOptions) {
   const { cmsOrigin, previous, overlapMs, drafts = false, skipUnchanged = false, whenChanged } = options;
   const locales = await fetchLocales(client);
   const kept = previous && !('summary' in previous) ? keptContentOf(previous, overlapMs) : previous;
-  const since = await fetchNodesSince(client, locales, kept, { overlapMs, drafts, stopIfUnchanged: skipUnchanged, whenChanged });
-  const { fetched, nodes, report } = since;
+  const { fetched, nodes, report, summary } = await fetchNodesSince(client, locales, kept, { overlapMs, drafts, stopIfUnchanged: skipUnchanged, whenChanged });
   // The kept nodes were checked and mapped by the call that returned them: the same nodes, the same content.
   const content = !fetched || (skipUnchanged && report.unchanged) ? null : mapSiteContent(locales, fetched, { cmsOrigin, drafts });
-  return { content, nodes, report, ...('summary' in since ? { summary: since.summary } : {}) };
+  return { content, nodes, report, summary };
 }
 
 /**

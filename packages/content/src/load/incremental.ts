@@ -59,7 +59,7 @@ export async function fetchNodesSince(
   locales: Locale[],
   previous: KeptContent | null,
   options: { overlapMs?: number; drafts?: boolean; stopIfUnchanged?: boolean; whenChanged?: () => void } = {},
-): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport } | { fetched: null; nodes: null; report: FetchReport; summary: KeptSummary }> {
+): Promise<{ fetched: LocaleNodes[]; nodes: ContentNodes; report: FetchReport; summary: null } | { fetched: null; nodes: null; report: FetchReport; summary: KeptSummary }> {
   const { overlapMs = SAFETY_OVERLAP_MS, drafts = false, stopIfUnchanged = false, whenChanged } = options;
   const report: FetchReport = { mode: previous ? 'delta' : 'full', fetched: 0, reused: 0, notes: [], unchanged: false };
   // Asked before any list is read (the locales came first): whatever committed before it is in this fetch.
@@ -130,7 +130,7 @@ export async function fetchNodesSince(
         JSON.stringify([kept?.global, kept?.selfAssessment]) === JSON.stringify([n.global, n.selfAssessment])
       );
     });
-  return { fetched: perLocale.map((p) => p.nodes), nodes, report };
+  return { fetched: perLocale.map((p) => p.nodes), nodes, report, summary: null };
 }
 
 /** Records an answer brought. */
