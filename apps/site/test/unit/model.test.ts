@@ -142,9 +142,7 @@ describe('buildSiteModel', () => {
     expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers']);
     expect(en.sections.findCare.content.providers).toBe(en.content.providers);
     expect(Object.keys(en.sections.providers.content)).toEqual(['locale']);
-    // The search page lists the authors a search names (their links, as the author pages have them).
-    expect(Object.keys(en.sections.search.content).sort()).toEqual(['authors', 'global', 'locale']);
-    expect(en.sections.search.content.authors).toBe(en.content.authors);
+    expect(Object.keys(en.sections.search.content).sort()).toEqual(['global', 'locale']);
     // The author and topic indexes count each one's articles: they see the whole locale.
     expect(en.sections.authors.content).toBe(en.content);
   });
