@@ -129,7 +129,8 @@ async function indexPages(outputDir: string, { rendered, inputs, order, ahead }:
 
   const previousIndex = previous ? path.join(previous.dir, SEARCH_INDEX_DIR) : null;
   const previousEntry = previousIndex ? await readEntry(previousIndex) : null;
-  const previousIndexes = previous && previousEntry ? indexesInOrder(previous.indexed, order, partPages) : null;
+  // In the order they were given then: a page whose article changed last moves to the end, though its text may not have changed.
+  const previousIndexes = previous && previousEntry ? indexesInOrder(previous.indexed, previous.indexedOrder, partPages) : null;
   /** What the previous index's entry says of an index (each part has an entry of its own). */
   const previousEntryOf = async (name: string, language: string) => {
     const folder = searchIndexFolder(name);

@@ -17,7 +17,7 @@ import { cacheFilesId, dropManifest, MANIFEST_FILE, readManifest, stageManifest,
 import { pageItems, renderSetOf, type PageItem } from './incremental/pages.js';
 import { planBuild, type BuildPlan } from './incremental/plan.js';
 import { dropSpareRecord, readSpareRecord, writeSpareRecord } from './incremental/spare-record.js';
-import { articleStampsOf } from './indexed-pages.js';
+import { articleStampsOf, searchOrderOf, type SearchOrder } from './indexed-pages.js';
 import { buildSiteModel } from './model.js';
 import { sitemapXml } from './sitemap.js';
 import { lockOutput } from './output-lock.js';
@@ -138,7 +138,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
   try {
     // Made while the content arrives, unless made ahead: a copy of the previous output, which the plan then trims.
     const start = ready ?? (await beginBuild({ cold, sources, snapshot }, notNeeded.signal));
-    const { code, previous, kept, indexed } = start;
+    const { code, previous, kept, indexed, indexedOrder } = start;
     nodesKey = start.nodesKey;
     // A site build with kept content copies once the CMS's answers show a change: one that changes
     // nothing never uses the copy, which would hold up its answers (a prepared build made it
@@ -205,7 +205,7 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       // Only an incremental build may reuse the previous search index: a cold one may run other code.
       const previousOutput =
         plan.mode === 'incremental'
-          ? { dir: env.outputDir, indexed, carried: new Set(files.map(slashed)), inputs, early }
+          ? { dir: env.outputDir, indexed, indexedOrder, carried: new Set(files.map(slashed)), inputs, early }
           : undefined;
       const { Eleventy, configureSite } = await loadEleventy();
       const config = (eleventyConfig: Parameters<typeof provideModel>[0]) => {
@@ -224,7 +224,8 @@ async function buildIntoStaging({ snapshot = {}, cold = readEnv().coldBuild, sou
       );
       phases.mark('render');
       const records = new Map<string, PageRecord>();
-      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, pageOf)));
+      const searchOrder = searchOrderOf(model);
+      await eachFile(plan.render, async (item) => records.set(item.key, await recordOf(staging, item, pageOf, searchOrder)));
       for (const item of plan.render) pagesRecord[item.key] = records.get(item.key)!;
       // Carried files are links of the previous output's, unless a rendered page wrote one anew (shared ZIP code data).
       if (startFrom) {
@@ -362,6 +363,8 @@ type BuildStart = {
   kept: KeptContent | null;
   /** The previous output's indexed files and their search language (none without a manifest). */
   indexed: ReadonlyMap<string, string>;
+  /** The order its search indexes were given those files in (their keys as the previous build had them). */
+  indexedOrder: SearchOrder;
   /** Their search input as far as read ahead (search-runs.ts: readSearchInputs); what is not is read when needed. */
   searchInputs: SearchInputs;
   /** Starts the copy of the previous output into the staging folder, once (null: a cold build, no copy). */
@@ -396,8 +399,10 @@ async function beginBuild(
         return copy;
       }
     : null;
-  const indexed = new Map(Object.values(previous.manifest?.pages ?? {}).flatMap((record) => record.indexed.map((i) => [i.file, i.language] as const)));
-  return { code, nodesKey, previous, kept, indexed, searchInputs: new Map(), startCopy };
+  const indexedFiles = Object.values(previous.manifest?.pages ?? {}).flatMap((record) => record.indexed);
+  const indexed = new Map(indexedFiles.map((i) => [i.file, i.language] as const));
+  const indexedOrder = new Map(indexedFiles.map((i) => [i.file, i.order] as const));
+  return { code, nodesKey, previous, kept, indexed, indexedOrder, searchInputs: new Map(), startCopy };
 }
 
 /**
@@ -530,7 +535,7 @@ function phaseClock() {
 type WriteResult = { url?: string; outputPath?: string; content?: string | Buffer };
 type WrittenPage = { file: string; content: WriteResult['content'] };
 
-async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, pageOf: Map<string, WrittenPage>): Promise<PageRecord> {
+async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, pageOf: Map<string, WrittenPage>, searchOrder: SearchOrder): Promise<PageRecord> {
   const pages = urls.map((url) => {
     const page = pageOf.get(url);
     if (!page) throw new Error(`The build wrote no file for ${url}`);
@@ -543,7 +548,7 @@ async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageIt
     if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
     const page = writtenPageFacts(typeof content === 'string' ? content : content.toString('utf8'));
     for (const image of page.images) images.add(image);
-    if (page.searchLanguage) indexed.push({ file: slashed(file), language: page.searchLanguage });
+    if (page.searchLanguage) indexed.push({ file: slashed(file), language: page.searchLanguage, order: searchOrder.get(slashed(file)) ?? '' });
   }
   for (const dir of dataDirs) files.push(...(await filesIn(staging, dir)));
   return { fingerprint, files, images: [...images], indexed };

@@ -5,7 +5,7 @@ import { CONTENT_NODES_FORMAT } from '@solace/content';
 import { SITE_DIR } from '../env.js';
 
 /** Bump when the manifest or the way pages are fingerprinted changes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 const REPO_DIR = path.resolve(SITE_DIR, '../..');
 /**

@@ -11,10 +11,11 @@ export type Manifest = {
 };
 /**
  * A page's fingerprint, its output files, the /img/ files they use and those of its files the
- * search index takes, with the language index each goes into (paths relative to the output).
+ * search index takes, with the language index each goes into (paths relative to the output) and
+ * its key in the order the index was given its pages (src/indexed-pages.ts, searchOrderOf).
  */
 export type PageRecord = { fingerprint: string; files: string[]; images: string[]; indexed: IndexedFile[] };
-export type IndexedFile = { file: string; language: string };
+export type IndexedFile = { file: string; language: string; order: string };
 
 export const cacheDirOf = (outputDir: string) => `${outputDir}.cache`;
 export const MANIFEST_FILE = 'manifest.json';

@@ -153,6 +153,15 @@ describe('an incremental build after each kind of change', () => {
     expect(log).not.toMatch(/find-care data:/);
   });
 
+  // Its search text is the same, but it changed last, so it moves to the end of its index's order.
+  it('after only an article\'s SEO description is edited (its place in the search index moves)', async () => {
+    const oldest = await first('articles', 'en', 'updatedAt');
+    const seo = oldest.seo as { metaTitle: string; metaDescription: string };
+    await api('PUT', `articles/${oldest.documentId}?locale=en&status=published`, { seo: { metaTitle: seo.metaTitle, metaDescription: `${seo.metaDescription} (edited)` } });
+    const log = await expectSameAsCold();
+    expect(log).toMatch(/search index: \d+ pages indexed \(en\)/);
+  });
+
   let created: string;
   it('after an article is added', async () => {
     const author = await first('authors');
