@@ -27,6 +27,11 @@ export function sortByText<T>(items: T[], field: string, locale: string): T[] {
   return [...items].sort((a, b) => collator.compare(read(a), read(b)));
 }
 
+/** What the search page's script needs of each author to find them by name (public/js/search-people.js). */
+export function peopleToSearch(authors: { name: string; credentials?: string | null; url: string }[]) {
+  return authors.map(({ name, credentials, url }) => ({ name, credentials: credentials ?? null, url }));
+}
+
 export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('formatDate', formatDate);
   eleventyConfig.addFilter('medicalWebPageJsonLd', medicalWebPageJsonLd);
@@ -34,6 +39,7 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig) {
   eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
   eleventyConfig.addFilter('stateName', stateName);
   eleventyConfig.addFilter('sortByText', sortByText);
+  eleventyConfig.addFilter('peopleToSearch', peopleToSearch);
   eleventyConfig.addFilter('sitemapXml', sitemapXml);
   eleventyConfig.addFilter('json', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'));
 }

@@ -17,31 +17,54 @@ export function searchLanguageOf(html: string): string | null {
   return lang ? lang.toLowerCase() : 'unknown';
 }
 
+/** Marks an element Pagefind leaves out entirely: its text, and any filters, metadata or sort in it. */
+const SEARCH_IGNORE_MARKER = 'data-pagefind-ignore="all"';
+
 /**
  * What Pagefind is given of an indexed page: its language and the marked element, nothing of
  * the layout around it (navigation, language switcher, related articles), which Pagefind does
- * not index anyway. So a page whose article is unchanged gives the same input when only its
- * surroundings changed, and the search index of its language can be kept. The whole page when
- * the marked element cannot be cut out (more than one, or not closed).
+ * not index anyway, nor the elements in it Pagefind leaves out (the byline: an author renamed
+ * changes no search index). So a page whose indexed text is unchanged gives the same input when
+ * only the rest changed, and the search index of its language can be kept. The whole page when
+ * an element cannot be cut out (more than one marked, or one not closed).
  */
 export function searchInputOf(html: string): string | null {
   const marker = html.indexOf(SEARCH_BODY_MARKER);
   if (marker < 0) return null;
   if (html.indexOf(SEARCH_BODY_MARKER, marker + SEARCH_BODY_MARKER.length) >= 0) return html;
-  const start = html.lastIndexOf('<', marker);
-  const tag = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(start, marker))?.[1];
-  if (!tag) return html;
+  const body = elementAround(html, marker);
+  if (!body) return html;
+  let indexed = '';
+  let from = body.start;
+  for (let ignored = html.indexOf(SEARCH_IGNORE_MARKER, from); ignored >= 0 && ignored < body.end; ignored = html.indexOf(SEARCH_IGNORE_MARKER, from)) {
+    const left = elementAround(html, ignored);
+    if (!left || left.start < from || left.end > body.end) return html;
+    indexed += html.slice(from, left.start);
+    from = left.end;
+  }
+  indexed += html.slice(from, body.end);
+  const lang = htmlLang(html);
+  return `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body>${indexed}</body></html>`;
+}
+
+/**
+ * The element whose start tag holds the text at `inside`: where it starts, and where its end tag
+ * ends (elements of the same name nested in it are counted). Null if that text is not in a start
+ * tag (a page's text that reads like the attribute), or the element is not closed.
+ */
+function elementAround(html: string, inside: number): { start: number; end: number } | null {
+  const start = html.lastIndexOf('<', inside);
+  if (start < 0 || html.indexOf('>', start) < inside) return null;
+  const tag = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(start, inside))?.[1];
+  if (!tag) return null;
   const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
   tags.lastIndex = start;
   let depth = 0;
   for (let m = tags.exec(html); m; m = tags.exec(html)) {
     depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      const lang = htmlLang(html);
-      return `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body>${html.slice(start, m.index + m[0].length)}</body></html>`;
-    }
+    if (depth === 0) return { start, end: m.index + m[0].length };
   }
-  return html;
+  return null;
 }
 
 /** A page's `<html lang>` attribute, as written. */

@@ -102,7 +102,8 @@ const SECTION_URLS: Record<Section, (locale: string) => string> = {
 const NARROW_SECTIONS = {
   providers: ['locale'],
   findCare: ['locale', 'providers'],
-  search: ['locale', 'global'],
+  // The search page lists the authors whose name a reader searches for (bylines are not indexed).
+  search: ['locale', 'global', 'authors'],
 } as const satisfies Partial<Record<Section, readonly (keyof LinkedContent)[]>>;
 type SectionContent<S extends Section> = S extends keyof typeof NARROW_SECTIONS ? Pick<LinkedContent, (typeof NARROW_SECTIONS)[S][number]> : LinkedContent;
 const sectionContent = (s: Section, content: LinkedContent) =>

@@ -3,10 +3,11 @@
 // Article search on /<locale>/search/ with Pagefind's JS API (the index is built after the site:
 // one per language, in parts merged here, see indexParts). Results update as the reader types,
 // the count is announced once they pause; the query is kept in the URL (?q=), restored on load
-// and on back/forward.
+// and on back/forward. Authors the query names are listed above the articles (search-people.js).
 
 import { pageTranslator } from './i18n.js';
 import { politeStatus } from './polite-status.js';
+import { peopleNamed } from './search-people.js';
 
 /** Written by Pagefind after the site is built (see _config/search-index.ts). */
 const PAGEFIND = '/pagefind/pagefind.js';
@@ -15,6 +16,7 @@ const PARTS = '/pagefind/parts.json';
 const EXCERPT_LENGTH = 24;
 const PAGE_SIZE = 10;
 const TYPING_DELAY = 250;
+const PEOPLE_SHOWN = 5;
 
 const form = document.getElementById('search-form');
 if (form instanceof HTMLFormElement) setUp(form);
@@ -31,6 +33,7 @@ function setUp(form) {
   const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
   const more = /** @type {HTMLButtonElement} */ (document.getElementById('search-more'));
   const numbers = new Intl.NumberFormat(locale);
+  const people = peopleList();
 
   /** @type {Promise<any> | null} */
   let pagefindPromise = null;
@@ -72,6 +75,7 @@ function setUp(form) {
     if (!q) {
       current = null;
       list.replaceChildren();
+      people.show('');
       more.hidden = true;
       announcer.set(mode === 'none' ? '' : t('prompt'));
       return;
@@ -84,12 +88,13 @@ function setUp(form) {
       current = { results: search?.results ?? [], shown: 0 };
       list.replaceChildren();
       if (!(await renderMore(my))) return;
-      const n = current.results.length;
+      const n = current.results.length + people.show(q);
       announcer.set(n ? plural('count', n, { n: numbers.format(n), q }) : t('none', { q }));
     } catch {
       if (my !== generation) return;
       current = null;
       list.replaceChildren();
+      people.show('');
       list.removeAttribute('aria-busy');
       more.hidden = true;
       announcer.set(t('error'));
@@ -175,6 +180,40 @@ function setUp(form) {
   input.value = q;
   if (q.trim()) update('none');
   else loadPagefind().catch(() => {});
+}
+
+/**
+ * The list of authors a search names, from the page's data; `show` fills it for a query (empty:
+ * none) and says how many it shows.
+ */
+function peopleList() {
+  const box = /** @type {HTMLElement} */ (document.getElementById('search-people'));
+  const list = /** @type {HTMLUListElement} */ (document.getElementById('search-people-list'));
+  /** @type {import('./search-people.js').Person[]} */
+  let everyone = [];
+  try {
+    everyone = JSON.parse(document.getElementById('search-people-data')?.textContent ?? '[]');
+  } catch {
+    // Without the list, the search still finds articles.
+  }
+  return {
+    /** @param {string} query */
+    show(query) {
+      const found = peopleNamed(everyone, query, PEOPLE_SHOWN);
+      list.replaceChildren(
+        ...found.map((person) => {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = person.url;
+          link.textContent = person.credentials ? `${person.name}, ${person.credentials}` : person.name;
+          item.append(link);
+          return item;
+        }),
+      );
+      box.hidden = found.length === 0;
+      return found.length;
+    },
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { graphql } from '@solace/cms/testing';
+import { authorUrl } from '@solace/routes';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStaticServer } from '../../src/serve.js';
@@ -212,6 +213,20 @@ describe('site search', () => {
     expect(await search('es', 'bronchodilator')).toEqual([]);
     expect(await search('es', 'diurético')).toEqual(['/es/articles/insuficiencia-cardiaca-cuidados-paliativos/']);
     expect(await search('en', 'diurético')).toEqual([]);
+  });
+
+  // Bylines are not indexed (an author renamed re-makes no search index): people are found by name.
+  it('finds an author by name, linking to their page in the reader\'s language, and no article by its byline', async () => {
+    const people = () => chrome.page.locator('#search-people-list a').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(await search('en', 'oyelaran')).toEqual([]);
+    expect(await people()).toEqual([[authorUrl('en', 'marcus-oyelaran'), 'Marcus Oyelaran, LCSW']]);
+    await expect(chrome.page.locator('#search-status').textContent()).resolves.toMatch(/\b1\b/);
+    expect(await axeViolations(chrome.page)).toEqual([]);
+    await search('es', 'marcus oye');
+    expect(await people()).toEqual([[authorUrl('es', 'marcus-oyelaran'), 'Marcus Oyelaran, LCSW']]);
+    expect((await search('en', 'bronchodilator')).length).toBe(1);
+    expect(await people()).toEqual([]);
+    expect(await chrome.page.locator('#search-people').isHidden()).toBe(true);
   });
 
   it('has no axe-core violations, with results shown', async () => {

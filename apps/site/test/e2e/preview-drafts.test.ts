@@ -136,7 +136,7 @@ describe('a medically reviewed article on the public site', () => {
   it('says who reviewed it and when, linking the reviewer, and emits MedicalWebPage JSON-LD', async () => {
     const html = await fs.readFile(path.join(site.outputDir, `en/articles/${TAKEN_SLUG}/index.html`), 'utf8');
     expect(html).toContain(
-      '<p class="article__review">Medically reviewed by <a href="/en/authors/elena-marsh/">Elena Marsh</a>, MD, on <time datetime="2026-03-03">March 3, 2026</time>. Next review due <time datetime="2027-03-03">March 3, 2027</time>.</p>',
+      '<p class="article__review" data-pagefind-ignore="all">Medically reviewed by <a href="/en/authors/elena-marsh/">Elena Marsh</a>, MD, on <time datetime="2026-03-03">March 3, 2026</time>. Next review due <time datetime="2027-03-03">March 3, 2027</time>.</p>',
     );
     const [ld] = ldJson(html);
     expect(ld).toEqual({

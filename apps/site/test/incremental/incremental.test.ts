@@ -227,21 +227,23 @@ describe('an incremental build after each kind of change', () => {
     expect(log).not.toMatch(/articles of en read in full/);
     // No article's stamp changed: nothing is sent to Pagefind before the plan says what changed.
     expect(log).not.toMatch(/started before the plan/);
+    // Bylines are not indexed: the articles' pages are rendered again, and every search index kept.
+    expect(log).toMatch(/search index: the indexed pages are unchanged, index taken from the previous build/);
     const { mode, fetched } = fetchOf(log);
     expect(mode).toBe('delta');
     expect(fetched).toBeLessThan(5);
   });
 
-  it('after an article is edited and another article\'s author renamed, at once', async () => {
-    // Before the plan, the other article looks unchanged (its stamp is): its page goes to Pagefind
-    // ahead as the previous build wrote it, then is rendered with its author's new name, so that
-    // run is dropped and the language indexed from scratch.
+  it('after an article is edited and a topic of other articles renamed, at once', async () => {
+    // Before the plan, the topic's articles look unchanged (their stamps are): their pages go to
+    // Pagefind ahead as the previous build wrote them, then are rendered with the topic's new name
+    // (which is indexed), so that run is dropped and the language indexed from scratch.
     const articles = await all('articles');
-    const renamed = articles.find((a) => a.author)!;
-    const edited = articles.find((a) => a.documentId !== renamed.documentId)!;
-    const author = renamed.author as { documentId: string };
-    await api('PUT', `authors/${author.documentId}?locale=en&status=published`, { name: 'Renamed Once More' });
-    await api('PUT', `articles/${edited.documentId}?locale=en&status=published`, { title: 'Edited while its neighbour\'s author was renamed' });
+    const tagged = articles.find((a) => (a.topics as unknown[] | undefined)?.length)!;
+    const topic = (tagged.topics as { documentId: string }[])[0]!;
+    const edited = articles.find((a) => !(a.topics as { documentId: string }[]).some((t) => t.documentId === topic.documentId))!;
+    await api('PUT', `topics/${topic.documentId}?locale=en&status=published`, { name: 'Renamed while an article was edited' });
+    await api('PUT', `articles/${edited.documentId}?locale=en&status=published`, { title: 'Edited while a topic was renamed' });
     const log = await expectSameAsCold();
     expect(log).toMatch(/search index: \d+ pages indexed \([^)]*\ben\b.*; en started before the plan, not used/);
   });

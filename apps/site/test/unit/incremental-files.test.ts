@@ -47,11 +47,26 @@ describe('searchInputOf', () => {
     expect(input).toContain('<article><p>inner</p></article><p>after</p></article></body>');
   });
 
+  it('leaves out what Pagefind is told to leave out entirely (the byline), and nothing else', () => {
+    const withByline = (name: string, rest = '<p>Text</p>') =>
+      page('x', `<h1>Title</h1><p class="byline" data-pagefind-ignore="all">By <a href="/a/">${name}</a>, <span><p>MD</p></span></p>${rest}`);
+    expect(searchInputOf(withByline('Ana'))).toBe(searchInputOf(page('x')));
+    expect(searchInputOf(withByline('Ana'))).toBe(searchInputOf(withByline('Ana Ruiz Núñez')));
+    expect(searchInputOf(withByline('Ana'))).not.toBe(searchInputOf(withByline('Ana', '<p>Other text</p>')));
+    // Only an element that carries it: the same words in the page's text cut nothing (the page goes whole).
+    const told = page('x', '<h1>Title</h1><p>Write data-pagefind-ignore="all" on it</p>');
+    expect(searchInputOf(told)).toBe(told);
+    const twice = page('x', '<h1>T</h1><p data-pagefind-ignore="all">a</p><p>kept</p><div data-pagefind-ignore="all">b</div>');
+    expect(searchInputOf(twice)).toContain('<h1>T</h1><p>kept</p></article>');
+  });
+
   it('is the whole page when the element cannot be cut out, and null for a page not indexed', () => {
     const twice = '<html lang="en"><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body></html>';
     expect(searchInputOf(twice)).toBe(twice);
     const unclosed = '<html lang="en"><body><div data-pagefind-body>a</body></html>';
     expect(searchInputOf(unclosed)).toBe(unclosed);
+    const ignoredUnclosed = '<html lang="en"><body><div data-pagefind-body>a<p data-pagefind-ignore="all">b</div></body></html>';
+    expect(searchInputOf(ignoredUnclosed)).toBe(ignoredUnclosed);
     expect(searchInputOf('<html lang="en"><body>a</body></html>')).toBeNull();
   });
 });

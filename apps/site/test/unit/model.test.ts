@@ -142,7 +142,9 @@ describe('buildSiteModel', () => {
     expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers']);
     expect(en.sections.findCare.content.providers).toBe(en.content.providers);
     expect(Object.keys(en.sections.providers.content)).toEqual(['locale']);
-    expect(Object.keys(en.sections.search.content).sort()).toEqual(['global', 'locale']);
+    // The search page lists the authors a search names (their links, as the author pages have them).
+    expect(Object.keys(en.sections.search.content).sort()).toEqual(['authors', 'global', 'locale']);
+    expect(en.sections.search.content.authors).toBe(en.content.authors);
     // The author and topic indexes count each one's articles: they see the whole locale.
     expect(en.sections.authors.content).toBe(en.content);
   });
