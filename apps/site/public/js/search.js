@@ -88,8 +88,11 @@ function setUp(form) {
       current = { results: search?.results ?? [], shown: 0 };
       list.replaceChildren();
       if (!(await renderMore(my))) return;
-      const n = current.results.length + people.show(q);
-      announcer.set(n ? plural('count', n, { n: numbers.format(n), q }) : t('none', { q }));
+      const n = current.results.length;
+      const named = people.show(q);
+      // "No articles found ... try another word" only when no one is found either.
+      const found = n || named ? plural('count', n, { n: numbers.format(n), q }) : t('none', { q });
+      announcer.set(named ? `${found} ${t('people')}: ${numbers.format(named)}` : found);
     } catch {
       if (my !== generation) return;
       current = null;
