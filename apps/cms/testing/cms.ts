@@ -40,8 +40,9 @@ export type RunningCms = CmsConnection & {
   logs: () => string;
 };
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
+/** A loopback port nothing listens on; not one of `taken` (picked for others, not listened on yet: the system may hand it out again). */
+async function freePort(taken: readonly number[] = []): Promise<number> {
+  const port = await new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.on('error', reject);
@@ -50,6 +51,7 @@ async function freePort() {
       server.close(() => resolve(port));
     });
   });
+  return taken.includes(port) ? freePort(taken) : port;
 }
 
 async function assertBuilt() {
@@ -89,6 +91,8 @@ export async function startCms(
   options: {
     seed?: boolean;
     env?: Record<string, string>;
+    /** Ports picked for others and not listened on yet (a site server's), which this CMS must not take. */
+    takenPorts?: readonly number[];
     /** NODE_ENV: production by default, as deployed; development only where a test needs what production refuses (introspection). */
     mode?: 'production' | 'development';
     /**
@@ -102,7 +106,7 @@ export async function startCms(
   const dir = await makeTempDir('cms');
   await fs.mkdir(path.join(dir, 'public/uploads'), { recursive: true });
   const database: ThrowawayDatabase = options.sharedDatabase ?? (await createThrowawayDatabase(dir));
-  const port = await freePort();
+  const port = await freePort(options.takenPorts);
   const admin = {
     email: options.env?.ADMIN_EMAIL ?? 'admin@solace.test',
     password: options.env?.ADMIN_PASSWORD ?? `Test-${crypto.randomBytes(6).toString('hex')}-Aa1`,

@@ -8,10 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { execSql, strapiStartArgs, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
 import { childEnv, SITE_DIR } from '../src/env.js';
+import { freePort } from '../test/start/run-start.js';
 
 const CMS_DIR = path.resolve(SITE_DIR, '../cms');
 // The CMS's own database drivers (the site does not depend on them).
@@ -31,18 +31,9 @@ export type BenchCms = {
 export type BenchCmsOptions = {
   /** The rebuild webhook: where the CMS calls on every change, and the secret it sends. */
   rebuild?: { url: string; secret: string };
+  /** Ports picked for others and not listened on yet (the site server's), which the CMS must not take. */
+  takenPorts?: readonly number[];
 };
-
-export async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type ThrowawayCopy = { label: string; client: 'sqlite' | 'postgres'; env: Record<string, string>; drop: () => Promise<void> };
 
@@ -99,7 +90,7 @@ export async function startCorpusCms(tempDir: string, log: (line: string) => voi
   // bench's own on boot instead (it does when there is none).
   await execSql(database.env, 'DELETE FROM admin_users');
   const admin = { email: 'bench@solace.test', password: `Bench-${crypto.randomBytes(9).toString('hex')}-Aa1` };
-  const port = await freePort();
+  const port = await freePort(options.takenPorts);
   const tokenFile = path.join(tempDir, 'site-token');
   const url = `http://127.0.0.1:${port}`;
   const env = childEnv({

@@ -14,8 +14,9 @@ const ARTICLE = '/en/articles/copd-palliative-care/';
 
 const secret = newSecret();
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-bench-publish-'));
-const [sitePort, previewPort] = [await freePort(), await freePort()];
-const cms = await startCms({ env: { SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/__rebuild`, SITE_REBUILD_SECRET: secret } });
+const sitePort = await freePort();
+const previewPort = await freePort([sitePort]);
+const cms = await startCms({ env: { SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/__rebuild`, SITE_REBUILD_SECRET: secret }, takenPorts: [sitePort, previewPort] });
 const site = startSite({
   STRAPI_URL: cms.url,
   STRAPI_TOKEN: cms.siteToken,

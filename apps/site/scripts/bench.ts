@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { articlesQuery, createContentClient, loadSiteContent, PAGE_SIZE } from '@solace/content';
 import { SITE_DIR } from '../src/env.js';
-import { newSecret } from '../test/start/run-start.js';
-import { freePort, startCorpusCms } from './bench-cms.js';
+import { freePort, newSecret } from '../test/start/run-start.js';
+import { startCorpusCms } from './bench-cms.js';
 import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
 import { cmsOf, rebuildRows } from './bench-rebuild.js';
 import { medianOfThree, runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
@@ -221,7 +221,8 @@ async function main() {
   }
   const selected = selectRows(rows, args);
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-bench-'));
-  const server = { sitePort: await freePort(), previewPort: await freePort(), secret: newSecret() };
+  const sitePort = await freePort();
+  const server = { sitePort, previewPort: await freePort([sitePort]), secret: newSecret() };
   context = { tempDir, cms: null, cmsUrl: '', siteDir: path.join(tempDir, 'site'), snapshotFile: path.join(tempDir, 'content-snapshot.json'), server };
   const measurements = new Map<string, Measurement>();
   const loadBefore = loadAverage();
@@ -230,7 +231,10 @@ async function main() {
   try {
     if ([...selected].some((id) => id !== 'eleventy-floor')) {
       // Its webhook calls the site server of the publish rows (nothing listens before them: those calls fail, harmlessly).
-      context.cms = await startCorpusCms(tempDir, log, { rebuild: { url: `http://127.0.0.1:${server.sitePort}/__rebuild`, secret: server.secret } });
+      context.cms = await startCorpusCms(tempDir, log, {
+        rebuild: { url: `http://127.0.0.1:${server.sitePort}/__rebuild`, secret: server.secret },
+        takenPorts: [server.sitePort, server.previewPort],
+      });
       context.cmsUrl = context.cms.url;
     }
     for (const row of rows) {

@@ -8,13 +8,20 @@ import path from 'node:path';
 
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 
-export async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
+/**
+ * A loopback port nothing listens on, other than `taken`: a port picked earlier and not listened
+ * on yet is free, and the system may hand it out again (the bench's site server once met its CMS).
+ */
+export async function freePort(taken: readonly number[] = []): Promise<number> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
   });
+  return taken.includes(port) ? freePort(taken) : port;
 }
 
 export const newSecret = () => crypto.randomBytes(32).toString('base64url');

@@ -22,8 +22,9 @@ describe('pnpm start', () => {
     // The preview's output folder sits under a file, so every preview build fails (and only those).
     blocker = path.join(tmp, 'preview-parent');
     await fs.writeFile(blocker, 'not a folder');
-    const [sitePort, previewPort] = [await freePort(), await freePort()];
-    cms = await startCms({ env: { SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/__rebuild`, SITE_REBUILD_SECRET: secret } });
+    const sitePort = await freePort();
+    const previewPort = await freePort([sitePort]);
+    cms = await startCms({ env: { SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/__rebuild`, SITE_REBUILD_SECRET: secret }, takenPorts: [sitePort, previewPort] });
     site = startSite({
       STRAPI_URL: cms.url,
       STRAPI_TOKEN: cms.siteToken,
@@ -113,11 +114,15 @@ describe('pnpm start while the CMS is down', () => {
     // The site as the last good build left it; the preview was never built.
     await fs.mkdir(path.join(tmp, 'site/en'), { recursive: true });
     await fs.writeFile(path.join(tmp, 'site/en/index.html'), 'last good build');
+    // No CMS listens on its port.
+    const cmsPort = await freePort();
+    const sitePort = await freePort([cmsPort]);
+    const previewPort = await freePort([cmsPort, sitePort]);
     site = startSite({
-      STRAPI_URL: `http://127.0.0.1:${await freePort()}`,
+      STRAPI_URL: `http://127.0.0.1:${cmsPort}`,
       STRAPI_TOKEN: 'a1'.repeat(32),
-      SITE_PORT: String(await freePort()),
-      SITE_PREVIEW_PORT: String(await freePort()),
+      SITE_PORT: String(sitePort),
+      SITE_PREVIEW_PORT: String(previewPort),
       SITE_OUTPUT_DIR: path.join(tmp, 'site'),
       SITE_PREVIEW_OUTPUT_DIR: path.join(tmp, 'preview'),
       SITE_REBUILD_SECRET: newSecret(),
