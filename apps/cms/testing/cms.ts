@@ -40,8 +40,11 @@ export type RunningCms = CmsConnection & {
   logs: () => string;
 };
 
-/** A loopback port nothing listens on; not one of `taken` (picked for others, not listened on yet: the system may hand it out again). */
-async function freePort(taken: readonly number[] = []): Promise<number> {
+/**
+ * A loopback port nothing listens on, other than `taken`: a port picked earlier and not listened
+ * on yet is free, and the system may hand it out again (the bench's site server once met its CMS).
+ */
+export async function freePort(taken: readonly number[] = []): Promise<number> {
   const port = await new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.unref();

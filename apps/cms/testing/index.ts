@@ -1,4 +1,4 @@
-export { startCms, createSharedDatabase, sharedSecrets, waitUntilHealthy, CMS_DIR, type CmsConnection, type RunningCms } from './cms';
+export { startCms, createSharedDatabase, freePort, sharedSecrets, waitUntilHealthy, CMS_DIR, type CmsConnection, type RunningCms } from './cms';
 export { adminLogin, createApiToken, graphql } from './admin';
 export { countTables, execSql, querySql, makeTempDir } from './database';
 export { buildSite, compareTrees } from './site-build';

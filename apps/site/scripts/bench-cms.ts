@@ -9,9 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { execSql, strapiStartArgs, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
+import { execSql, freePort, strapiStartArgs, waitUntilHealthy, type CmsConnection } from '@solace/cms/testing';
 import { childEnv, SITE_DIR } from '../src/env.js';
-import { freePort } from '../test/start/run-start.js';
 
 const CMS_DIR = path.resolve(SITE_DIR, '../cms');
 // The CMS's own database drivers (the site does not depend on them).

@@ -3,26 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 
-/**
- * A loopback port nothing listens on, other than `taken`: a port picked earlier and not listened
- * on yet is free, and the system may hand it out again (the bench's site server once met its CMS).
- */
-export async function freePort(taken: readonly number[] = []): Promise<number> {
-  const port = await new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-  return taken.includes(port) ? freePort(taken) : port;
-}
+export { freePort } from '@solace/cms/testing';
 
 export const newSecret = () => crypto.randomBytes(32).toString('base64url');
 
