@@ -3,11 +3,11 @@
 // on free ports, publishes an article a few times through the API, and prints, for each, when its
 // build started and when the page served the change. Also a burst of edits one second apart, to
 // show the maximum wait. Not a test: it prints figures.
-import { createApiToken, graphql, startCms } from '@solace/cms/testing';
+import { createApiToken, freePort, graphql, startCms } from '@solace/cms/testing';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, newSecret, request, startSite } from '../test/start/run-start.js';
+import { newSecret, request, startSite } from '../test/start/run-start.js';
 
 const RUNS = 3;
 const ARTICLE = '/en/articles/copd-palliative-care/';

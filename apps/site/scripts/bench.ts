@@ -8,9 +8,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@solace/cms/testing';
 import { articlesQuery, createContentClient, loadSiteContent, PAGE_SIZE } from '@solace/content';
 import { SITE_DIR } from '../src/env.js';
-import { freePort, newSecret } from '../test/start/run-start.js';
+import { newSecret } from '../test/start/run-start.js';
 import { startCorpusCms } from './bench-cms.js';
 import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
 import { cmsOf, rebuildRows } from './bench-rebuild.js';

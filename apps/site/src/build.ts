@@ -548,7 +548,10 @@ async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageIt
     if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
     const page = writtenPageFacts(typeof content === 'string' ? content : content.toString('utf8'));
     for (const image of page.images) images.add(image);
-    if (page.searchLanguage) indexed.push({ file: slashed(file), language: page.searchLanguage, order: searchOrder.get(slashed(file)) ?? '' });
+    if (page.searchLanguage) {
+      const indexedFile = slashed(file);
+      indexed.push({ file: indexedFile, language: page.searchLanguage, order: searchOrder.get(indexedFile) ?? '' });
+    }
   }
   for (const dir of dataDirs) files.push(...(await filesIn(staging, dir)));
   return { fingerprint, files, images: [...images], indexed };

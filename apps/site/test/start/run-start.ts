@@ -7,8 +7,6 @@ import path from 'node:path';
 
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 
-export { freePort } from '@solace/cms/testing';
-
 export const newSecret = () => crypto.randomBytes(32).toString('base64url');
 
 export type RunningSite = {

@@ -2,10 +2,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiToken, graphql, startCms, type RunningCms } from '@solace/cms/testing';
+import { createApiToken, freePort, graphql, startCms, type RunningCms } from '@solace/cms/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, useBrowser } from '../e2e/browser.js';
-import { freePort, newSecret, request, startSite, type RunningSite } from './run-start.js';
+import { newSecret, request, startSite, type RunningSite } from './run-start.js';
 
 const ARTICLE = '/en/articles/copd-palliative-care/';
 const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 'g'))?.length ?? 0;
