@@ -24,6 +24,9 @@ export type BenchCms = {
   token: string;
   /** For the admin API and the testing helpers (adminLogin, createApiToken). */
   connection: CmsConnection;
+  /** Holds the CMS still (SIGSTOP) until `resume`: it answers nothing and takes no CPU meanwhile. */
+  pause: () => void;
+  resume: () => void;
   stop: () => Promise<void>;
 };
 
@@ -114,7 +117,11 @@ export async function startCorpusCms(tempDir: string, log: (line: string) => voi
   // The webhook's failed calls (no site server listening during the rebuild rows) add up: keep the tail.
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-50_000)));
   child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-50_000)));
+  const pause = () => void child.kill('SIGSTOP');
+  const resume = () => void child.kill('SIGCONT');
   const stop = async () => {
+    // A paused process would only see its SIGTERM once it runs again.
+    if (!exited(child)) resume();
     await stopChild(child);
     await database.drop();
   };
@@ -122,7 +129,7 @@ export async function startCorpusCms(tempDir: string, log: (line: string) => voi
     await waitUntilHealthy(url, child, () => output, 180_000);
     const token = (await fs.readFile(tokenFile, 'utf8')).trim();
     const connection: CmsConnection = { url, graphqlUrl: `${url}/graphql`, siteToken: token, admin, database: database.client, databaseEnv: database.env };
-    return { url, token, connection, stop };
+    return { url, token, connection, pause, resume, stop };
   } catch (error) {
     await stop();
     throw error;

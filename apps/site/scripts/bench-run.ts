@@ -33,8 +33,11 @@ export const seconds = (ms: number) => Math.round(ms / 100) / 10;
 export async function medianOfThree<R>(run: () => Promise<R>, by: (result: R) => number): Promise<{ median: R; runs: R[] }> {
   const runs: R[] = [];
   for (let i = 0; i < 3; i++) runs.push(await run());
-  return { median: [...runs].sort((a, b) => by(a) - by(b))[1]!, runs };
+  return { median: medianOf(runs, by), runs };
 }
+
+/** The middle one of runs (an odd number of them) by `by`. */
+export const medianOf = <R>(runs: R[], by: (result: R) => number): R => [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
 
 /** Runs a script of this package in a child process, as `pnpm build` runs its own; its last `BENCH_RESULT {json}` line is the answer. */
 export function runChild([script, ...args]: [string, ...string[]], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }) {

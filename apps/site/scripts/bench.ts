@@ -2,7 +2,7 @@
 // copy of the corpus (free loopback port), measures the fetch, a cold build, incremental rebuilds
 // after an editor's changes, publish -> served and draft -> preview through the real site server,
 // plain Eleventy on the same number of pages, and a render-only build from a content snapshot with
-// the CMS stopped; prints a table and writes it to bench-results.json. `--only` / `--skip` measure
+// the CMS paused (those three in turns); prints a table and writes it to bench-results.json. `--only` / `--skip` measure
 // a subset (scripts/bench-options.ts). A benchmark, not a test: a row that cannot measure is
 // reported as failed and the others go on. Every row and every child process has a time limit.
 import fs from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { newSecret } from '../test/start/run-start.js';
 import { startCorpusCms } from './bench-cms.js';
 import { parseBenchArgs, selectRows, USAGE } from './bench-options.js';
 import { cmsOf, rebuildRows } from './bench-rebuild.js';
-import { medianOfThree, runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
+import { medianOf, runBuild, runChild, seconds, type BuildRun } from './bench-run.js';
 import { servedRows, type ServedContext } from './bench-served.js';
 import { atLeast, atMost, formatTable, toResult, type Figure, type Measurement, type Row } from './bench-table.js';
 
@@ -24,10 +24,15 @@ const ROW_TIMEOUT_MS = 25 * 60_000;
 const RESULTS_FILE = path.join(SITE_DIR, 'bench-results.json');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+type FloorRun = { pages: number; totalMs: number; cpuMs: number };
+type Median<R> = R & { times: string; runs: R[] };
+
 type Context = ServedContext & {
   snapshotFile: string;
-  renderOnly?: BuildRun;
-  floor?: { pages: number; totalMs: number; cpuMs: number };
+  /** The ids of the rows this run measures. */
+  selected: ReadonlySet<string>;
+  renderOnly?: Median<BuildRun>;
+  floor?: Median<FloorRun>;
 };
 
 const LOCALES = '{ i18NLocales { code } }';
@@ -58,10 +63,55 @@ async function steadyRate(fetchAll: () => Promise<number>, what: string): Promis
 }
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
-/** The median (by time) of three runs of a whole build, with the three times for the note. */
-async function medianBuild<R extends { totalMs: number }>(run: () => Promise<R>): Promise<R & { times: string; runs: R[] }> {
-  const { median, runs } = await medianOfThree(run, (r) => r.totalMs);
-  return { ...median, runs, times: `median of 3 runs: ${runs.map((r) => seconds(r.totalMs)).join(', ')} s` };
+/** The median (by time) of a whole build's runs, with their times for the note. */
+function medianRun<R extends { totalMs: number }>(runs: R[]): Median<R> {
+  return { ...medianOf(runs, (r) => r.totalMs), runs, times: `median of ${runs.length} runs: ${runs.map((r) => seconds(r.totalMs)).join(', ')} s` };
+}
+
+/**
+ * The cold build, render-only and the floor (those of them selected) in turns: three rounds of one
+ * of each. This machine's speed moves by a third within minutes, and their ratios (the cold build
+ * against render-only, render-only against the floor) must compare runs of the same minutes: with
+ * each row's three runs ten minutes apart, one run had the cold build 1.6x render-only and a rerun
+ * of those rows 1.24x. Render-only reads the snapshot the cold build before it wrote, with the CMS
+ * paused: it takes no CPU from the build, and a build that asked it anything would wait out its
+ * timeout and fail.
+ */
+async function measureBuildsInTurn(c: Context) {
+  const cms = cmsOf(c);
+  const renderOnlyDir = path.join(c.tempDir, 'render-only');
+  const floorDir = path.join(c.tempDir, 'floor');
+  await fs.mkdir(floorDir);
+  const runs = { cold: [] as BuildRun[], renderOnly: [] as BuildRun[], floor: [] as FloorRun[] };
+  for (let round = 0; round < 3; round++) {
+    // Each run writes the whole output again: the rebuild rows start from the last one's.
+    const cold = await runBuild({ cmsUrl: c.cmsUrl, token: cms.token, outputDir: c.siteDir, cold: true, args: ['--write-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS });
+    runs.cold.push(cold);
+    if (c.selected.has('render-only')) {
+      cms.pause();
+      try {
+        // Cold, in a folder of its own: an incremental build would carry the last run's pages instead of rendering.
+        runs.renderOnly.push(await runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir: renderOnlyDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }));
+      } finally {
+        cms.resume();
+      }
+    }
+    if (c.selected.has('eleventy-floor')) {
+      runs.floor.push((await runChild(['scripts/bench-floor.ts', '--pages', String(cold.pages)], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS })).result as FloorRun);
+    }
+  }
+  // The peak RSS row reports the highest of the three.
+  const cold = { ...medianRun(runs.cold), peakRssMb: Math.max(...runs.cold.map((r) => r.peakRssMb)) };
+  c.cold = cold;
+  if (runs.renderOnly.length > 0) c.renderOnly = medianRun(runs.renderOnly);
+  if (runs.floor.length > 0) c.floor = medianRun(runs.floor);
+  return cold;
+}
+
+/** What measureBuildsInTurn measured for a row that needs the cold build's. */
+function measuredInTurn<R>(figure: R | undefined, what: string): R {
+  if (!figure) throw new Error(`${what} was not measured with the cold build`);
+  return figure;
 }
 
 let context: Context;
@@ -110,12 +160,7 @@ const rows: Row<Context>[] = [
     label: 'cold build (fetch + render)',
     target: atMost(() => value(context.renderOnly && seconds(context.renderOnly.totalMs)), 1.3, '<= 1.3x render-only'),
     measure: async (c) => {
-      // Each run writes the whole output again: the rebuild rows start from the last one's.
-      const cold = await medianBuild(() =>
-        runBuild({ cmsUrl: c.cmsUrl, token: cmsOf(c).token, outputDir: c.siteDir, cold: true, args: ['--write-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }),
-      );
-      // The peak RSS row reports the highest of the three.
-      c.cold = { ...cold, peakRssMb: Math.max(...cold.runs.map((r) => r.peakRssMb)) };
+      const cold = await measureBuildsInTurn(c);
       return {
         value: seconds(cold.totalMs),
         unit: 's',
@@ -139,12 +184,7 @@ const rows: Row<Context>[] = [
     target: null,
     needs: ['cold-build'],
     measure: async (c) => {
-      const dir = path.join(c.tempDir, 'floor');
-      await fs.mkdir(dir);
-      const floor = await medianBuild(
-        async () => (await runChild(['scripts/bench-floor.ts', '--pages', String(c.cold!.pages)], { cwd: dir, timeoutMs: BUILD_TIMEOUT_MS })).result as NonNullable<Context['floor']>,
-      );
-      c.floor = floor;
+      const floor = measuredInTurn(c.floor, 'the floor');
       return {
         value: perSecond(floor.pages, floor.totalMs),
         unit: 'pages/s',
@@ -158,16 +198,7 @@ const rows: Row<Context>[] = [
     target: atLeast(() => value(context.floor && perSecond(context.floor.pages, context.floor.totalMs)), 0.8, '>= 0.8x the Eleventy floor'),
     needs: ['cold-build'],
     measure: async (c) => {
-      // Stopped, so a build that still asked the CMS for anything would fail (the site server first: it talks to the CMS).
-      await c.site?.stop();
-      await c.cms?.stop();
-      c.cms = null;
-      // Cold, in a folder of its own: an incremental build would carry the rebuilds' pages instead of rendering.
-      const outputDir = path.join(c.tempDir, 'render-only');
-      const renderOnly = await medianBuild(() =>
-        runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }),
-      );
-      c.renderOnly = renderOnly;
+      const renderOnly = measuredInTurn(c.renderOnly, 'render-only');
       return {
         value: perSecond(renderOnly.pages, renderOnly.totalMs),
         unit: 'pages/s',
@@ -224,7 +255,7 @@ async function main() {
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'solace-bench-'));
   const sitePort = await freePort();
   const server = { sitePort, previewPort: await freePort([sitePort]), secret: newSecret() };
-  context = { tempDir, cms: null, cmsUrl: '', siteDir: path.join(tempDir, 'site'), snapshotFile: path.join(tempDir, 'content-snapshot.json'), server };
+  context = { tempDir, cms: null, cmsUrl: '', siteDir: path.join(tempDir, 'site'), snapshotFile: path.join(tempDir, 'content-snapshot.json'), server, selected };
   const measurements = new Map<string, Measurement>();
   const loadBefore = loadAverage();
   const started = performance.now();
