@@ -56,7 +56,9 @@ export type AuthorPage = Page & { author: Linked<Author>; articles: ArticleCard[
 export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleCard[] };
 export type StateSummary = { code: string; name: string; url: string; count: number };
 export type StatePage = Page & { state: StateSummary; providers: Linked<Provider>[] };
-export type ProviderPage = Page & { provider: Linked<Provider>; state: StateSummary };
+/** What a provider's page shows of its state: its name and a link, not its count (a program added to the state would change every other program's page). */
+export type StateLink = Omit<StateSummary, 'count'>;
+export type ProviderPage = Page & { provider: Linked<Provider>; state: StateLink };
 /** A page about a whole locale: its home page, or one of its index pages (with `content`, what it shows of the locale). */
 export type SectionPage<C = LinkedContent> = Page & { content: C; states: StateSummary[] };
 type Section = (typeof SECTIONS)[number];
@@ -289,6 +291,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         state,
         providers,
       });
+      const stateLink: StateLink = { code: state.code, name: state.name, url: state.url };
       for (const provider of providers) {
         model.providers.push({
           locale: code,
@@ -296,7 +299,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
           alternates: translationsOf(code, (x) => x.providers, provider.documentId),
           links,
           provider,
-          state,
+          state: stateLink,
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Article, LocaleContent, Provider, SiteContent } from '@solace/content';
 import { describe, expect, it } from 'vitest';
+import { pageItems } from '../../src/incremental/pages.js';
 import { buildSiteModel, nativeName } from '../../src/model.js';
 import { sitemapXml } from '../../src/sitemap.js';
 
@@ -82,6 +83,17 @@ describe('buildSiteModel', () => {
     const texas = model.states.find((s) => s.url === '/en/providers/tx/')!;
     expect(texas.alternates.find((a) => a.code === 'es')!.url).toBeNull();
     expect(texas.state.name).toBe('Texas');
+  });
+
+  it("shows a provider's page its state's name and link but not its count: a program added to the state leaves the others' pages as they were", () => {
+    const fingerprints = (content: SiteContent) => new Map(pageItems(buildSiteModel(content), {}).map((item) => [item.key, item.fingerprint]));
+    const before = fingerprints(site);
+    const en = site.byLocale.en!;
+    const after = fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, providers: [...en.providers, provider('p3', 'en', 'MA')] } } });
+    expect(after.get('providers /en/providers/ma/p-p1/')).toBe(before.get('providers /en/providers/ma/p-p1/'));
+    expect(after.get('states /en/providers/ma/')).not.toBe(before.get('states /en/providers/ma/'));
+    const p1 = buildSiteModel(site).providers.find((p) => p.url === '/en/providers/ma/p-p1/')!;
+    expect(p1.state).toEqual({ code: 'MA', name: 'Massachusetts', url: '/en/providers/ma/' });
   });
 
   it('gives every document, reference and card the URL of its page', () => {
