@@ -31,13 +31,16 @@ type Context = ServedContext & {
   snapshotFile: string;
   /** The ids of the rows this run measures. */
   selected: ReadonlySet<string>;
-  renderOnly?: Median<BuildRun>;
-  floor?: Median<FloorRun>;
+  /** Measured with the cold build (measureBuildsInTurn), or why not. */
+  renderOnly?: Median<BuildRun> | Error;
+  floor?: Median<FloorRun> | Error;
 };
 
 const LOCALES = '{ i18NLocales { code } }';
 
 const value = (figure: number | undefined | null) => figure ?? null;
+/** A figure measured with the cold build, unless its runs failed. */
+const measured = <R>(figure: R | Error | undefined) => (figure instanceof Error ? undefined : figure);
 
 /**
  * A fetch's rate as a running CMS serves it: the first pass after the CMS started (its code not
@@ -83,33 +86,42 @@ async function measureBuildsInTurn(c: Context) {
   const floorDir = path.join(c.tempDir, 'floor');
   await fs.mkdir(floorDir);
   const runs = { cold: [] as BuildRun[], renderOnly: [] as BuildRun[], floor: [] as FloorRun[] };
+  // A render-only or floor run that fails fails its own row, not the cold build's (the rebuild rows need that one).
+  const failed: { renderOnly?: Error; floor?: Error } = {};
+  const attempt = async <R>(kind: keyof typeof failed, run: () => Promise<R>, into: R[]) => {
+    if (failed[kind]) return;
+    try {
+      into.push(await run());
+    } catch (error) {
+      failed[kind] = error as Error;
+    }
+  };
   for (let round = 0; round < 3; round++) {
     // Each run writes the whole output again: the rebuild rows start from the last one's.
     const cold = await runBuild({ cmsUrl: c.cmsUrl, token: cms.token, outputDir: c.siteDir, cold: true, args: ['--write-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS });
     runs.cold.push(cold);
     if (c.selected.has('render-only')) {
       cms.pause();
-      try {
-        // Cold, in a folder of its own: an incremental build would carry the last run's pages instead of rendering.
-        runs.renderOnly.push(await runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir: renderOnlyDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }));
-      } finally {
-        cms.resume();
-      }
+      // Cold, in a folder of its own: an incremental build would carry the last run's pages instead of rendering.
+      await attempt('renderOnly', () => runBuild({ cmsUrl: c.cmsUrl, token: undefined, outputDir: renderOnlyDir, cold: true, args: ['--read-snapshot', c.snapshotFile], timeoutMs: BUILD_TIMEOUT_MS }), runs.renderOnly);
+      cms.resume();
     }
     if (c.selected.has('eleventy-floor')) {
-      runs.floor.push((await runChild(['scripts/bench-floor.ts', '--pages', String(cold.pages)], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS })).result as FloorRun);
+      const floor = async () => (await runChild(['scripts/bench-floor.ts', '--pages', String(cold.pages)], { cwd: floorDir, timeoutMs: BUILD_TIMEOUT_MS })).result as FloorRun;
+      await attempt('floor', floor, runs.floor);
     }
   }
   // The peak RSS row reports the highest of the three.
   const cold = { ...medianRun(runs.cold), peakRssMb: Math.max(...runs.cold.map((r) => r.peakRssMb)) };
   c.cold = cold;
-  if (runs.renderOnly.length > 0) c.renderOnly = medianRun(runs.renderOnly);
-  if (runs.floor.length > 0) c.floor = medianRun(runs.floor);
+  c.renderOnly = failed.renderOnly ?? (runs.renderOnly.length > 0 ? medianRun(runs.renderOnly) : undefined);
+  c.floor = failed.floor ?? (runs.floor.length > 0 ? medianRun(runs.floor) : undefined);
   return cold;
 }
 
-/** What measureBuildsInTurn measured for a row that needs the cold build's. */
-function measuredInTurn<R>(figure: R | undefined, what: string): R {
+/** What measureBuildsInTurn measured for a row that needs the cold build's; its failure, thrown again. */
+function measuredInTurn<R>(figure: R | Error | undefined, what: string): R {
+  if (figure instanceof Error) throw figure;
   if (!figure) throw new Error(`${what} was not measured with the cold build`);
   return figure;
 }
@@ -158,7 +170,10 @@ const rows: Row<Context>[] = [
   {
     id: 'cold-build',
     label: 'cold build (fetch + render)',
-    target: atMost(() => value(context.renderOnly && seconds(context.renderOnly.totalMs)), 1.3, '<= 1.3x render-only'),
+    target: atMost(() => {
+      const renderOnly = measured(context.renderOnly);
+      return renderOnly ? seconds(renderOnly.totalMs) : null;
+    }, 1.3, '<= 1.3x render-only'),
     measure: async (c) => {
       const cold = await measureBuildsInTurn(c);
       return {
@@ -195,7 +210,10 @@ const rows: Row<Context>[] = [
   {
     id: 'render-only',
     label: 'render-only (content snapshot, no CMS)',
-    target: atLeast(() => value(context.floor && perSecond(context.floor.pages, context.floor.totalMs)), 0.8, '>= 0.8x the Eleventy floor'),
+    target: atLeast(() => {
+      const floor = measured(context.floor);
+      return floor ? perSecond(floor.pages, floor.totalMs) : null;
+    }, 0.8, '>= 0.8x the Eleventy floor'),
     needs: ['cold-build'],
     measure: async (c) => {
       const renderOnly = measuredInTurn(c.renderOnly, 'render-only');
