@@ -32,6 +32,11 @@ export type ArticleCard = Linked<Omit<Article, 'author' | 'topics' | 'review'>> 
   topics: Linked<TopicRef>[];
   review: (Omit<Review, 'by'> & { by: Linked<AuthorRef> }) | null;
 };
+/**
+ * An article as a list shows it (macros.njk, `articleCard`): a list's view holds no more, so an edit
+ * to an article's body, cover, topics or SEO fields re-renders its own page, not every list it is on.
+ */
+export type ArticleTeaser = Pick<ArticleCard, 'url' | 'title' | 'summary' | 'date'> & { author: Pick<Linked<AuthorRef>, 'name' | 'credentials'> | null };
 export type LinkedContent = Omit<LocaleContent, 'articles' | 'authors' | 'topics' | 'providers'> & {
   articles: ArticleCard[];
   /** Preview builds only: the drafts that still need something before they can be published. */
@@ -44,16 +49,16 @@ export type LinkedContent = Omit<LocaleContent, 'articles' | 'authors' | 'topics
 /** The pages of a locale every page links to (navigation, footer, breadcrumbs, feed). */
 export type LocaleLinks = ReturnType<typeof routes.localeLinks>;
 export type Page = { locale: string; url: string; alternates: Alternate[]; links: LocaleLinks };
-export type ArticlePage = Page & { article: ArticleCard; related: ArticleCard[] };
+export type ArticlePage = Page & { article: ArticleCard; related: ArticleTeaser[] };
 export type ArticleListPage = Page & {
-  articles: ArticleCard[];
+  articles: ArticleTeaser[];
   pageNumber: number;
   totalPages: number;
   previousUrl: string | null;
   nextUrl: string | null;
 };
-export type AuthorPage = Page & { author: Linked<Author>; articles: ArticleCard[] };
-export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleCard[] };
+export type AuthorPage = Page & { author: Linked<Author>; articles: ArticleTeaser[] };
+export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleTeaser[] };
 export type StateSummary = { code: string; name: string; url: string; count: number };
 export type StatePage = Page & { state: StateSummary; providers: Linked<Provider>[] };
 /** What a provider's page shows of its state: its name and a link, not its count (a program added to the state would change every other program's page). */
@@ -138,6 +143,16 @@ const linkArticle = rememberMapping(
     review: article.review && { ...article.review, by: linkAuthor(article.review.by) },
   }),
 );
+const teaserOf = rememberMapping(
+  ({ url, title, summary, date, author }: ArticleCard): ArticleTeaser => ({
+    url,
+    title,
+    summary,
+    date,
+    author: author && { name: author.name, credentials: author.credentials },
+  }),
+);
+const teasersOf = (cards: ArticleCard[]) => cards.map((card) => teaserOf(card));
 const linkAuthorPage = rememberMapping((author: Author, code: string): Linked<Author> => ({ ...author, url: routes.authorUrl(code, author.slug) }));
 const linkTopicPage = rememberMapping((topic: Topic, code: string): Linked<Topic> => ({ ...topic, url: routes.topicUrl(code, topic.slug) }));
 const linkProvider = rememberMapping(
@@ -237,7 +252,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         url: routes.articlesUrl(code, n),
         alternates: alternatesFor(code, (c) => routes.articlesUrl(c, listPageIn(c, n))),
         links,
-        articles: content.articles.slice((n - 1) * perPage, n * perPage),
+        articles: teasersOf(content.articles.slice((n - 1) * perPage, n * perPage)),
         pageNumber: n,
         totalPages,
         previousUrl: n > 1 ? routes.articlesUrl(code, n - 1) : null,
@@ -252,7 +267,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         alternates: translationsOf(code, (x) => x.articles, article.documentId),
         links,
         article,
-        related: lists.related(article, 3),
+        related: teasersOf(lists.related(article, 3)),
       });
     }
 
@@ -263,7 +278,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         alternates: translationsOf(code, (x) => x.authors, author.documentId),
         links,
         author,
-        articles: lists.byAuthor(author.documentId),
+        articles: teasersOf(lists.byAuthor(author.documentId)),
       });
     }
 
@@ -274,7 +289,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
         alternates: translationsOf(code, (x) => x.topics, topic.documentId),
         links,
         topic,
-        articles: lists.byTopic(topic.documentId),
+        articles: teasersOf(lists.byTopic(topic.documentId)),
       });
     }
 

@@ -45,7 +45,7 @@ describe('buildSiteModel article lists', () => {
   };
   const model = buildSiteModel(site);
   const cards = model.localePages[0]!.content.articles;
-  const slugs = (items: { slug: string | null }[]) => items.map((a) => a.slug);
+  const urls = (items: { url: string }[]) => items.map((a) => a.url);
 
   it('relates each article to the first three others sharing a topic, in list order', () => {
     for (const page of model.articles) {
@@ -53,7 +53,7 @@ describe('buildSiteModel article lists', () => {
       const expected = cards
         .filter((a) => a.documentId !== page.article.documentId && a.topics.some((t) => topicIds.has(t.documentId)))
         .slice(0, 3);
-      expect(slugs(page.related)).toEqual(slugs(expected));
+      expect(urls(page.related)).toEqual(urls(expected));
     }
     expect(model.articles.some((p) => p.related.length === 3)).toBe(true);
     expect(model.articles.some((p) => p.related.length === 0)).toBe(true);
@@ -61,10 +61,10 @@ describe('buildSiteModel article lists', () => {
 
   it('lists every article of an author and of a topic, in list order', () => {
     for (const page of model.authors) {
-      expect(slugs(page.articles)).toEqual(slugs(cards.filter((a) => a.author?.documentId === page.author.documentId)));
+      expect(urls(page.articles)).toEqual(urls(cards.filter((a) => a.author?.documentId === page.author.documentId)));
     }
     for (const page of model.topics) {
-      expect(slugs(page.articles)).toEqual(slugs(cards.filter((a) => a.topics.some((t) => t.documentId === page.topic.documentId))));
+      expect(urls(page.articles)).toEqual(urls(cards.filter((a) => a.topics.some((t) => t.documentId === page.topic.documentId))));
     }
   });
 });

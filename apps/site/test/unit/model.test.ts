@@ -128,7 +128,21 @@ describe('buildSiteModel', () => {
 
   it('relates articles through shared topics', () => {
     const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
-    expect(one.related.map((a) => a.slug)).toEqual(['two', 'three']);
+    expect(one.related.map((a) => a.url)).toEqual(['/en/articles/two/', '/en/articles/three/']);
+  });
+
+  it('shows a list only what its cards show: an edit to an article\'s body re-renders its own page, and a new title the lists too', () => {
+    const fingerprints = (change: Partial<Article>) => {
+      const en = site.byLocale.en!;
+      const articles = en.articles.map((a) => (a.documentId === 'a2' ? { ...a, ...change } : a));
+      return new Map(pageItems(buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: { ...en, articles } } }), {}).map((item) => [item.key, item.fingerprint]));
+    };
+    const before = fingerprints({});
+    const changed = (after: Map<string, string>) => [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
+    // The home page and feed show the whole locale.
+    expect(changed(fingerprints({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'sections.authors /en/authors/', 'sections.topics /en/topics/', 'articles /en/articles/two/']);
+    const retitled = changed(fingerprints({ title: 'A new title' }));
+    expect(retitled).toEqual(expect.arrayContaining(['articleLists /en/articles/', 'articles /en/articles/one/', 'topics /en/topics/cancer/', 'articles /en/articles/two/']));
   });
 
   it('shows a preview draft without a slug of its own at its documentId, and lists the incomplete drafts', () => {
