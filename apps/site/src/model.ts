@@ -61,7 +61,10 @@ export type AuthorPage = Page & { author: Linked<Author>; articles: ArticleTease
 export type TopicPage = Page & { topic: Linked<Topic>; articles: ArticleTeaser[] };
 export type StateSummary = { code: string; name: string; url: string; count: number };
 export type StatePage = Page & { state: StateSummary; providers: Linked<Provider>[] };
-/** What a provider's page shows of its state: its name and a link, not its count (a program added to the state would change every other program's page). */
+/**
+ * What a provider's page shows of its state: its name and a link, not its count (a program added
+ * to the state would change every other program's page).
+ */
 export type StateLink = Omit<StateSummary, 'count'>;
 export type ProviderPage = Page & { provider: Linked<Provider>; state: StateLink };
 /** A page about a whole locale: its home page, or one of its index pages (with `content`, what it shows of the locale). */
@@ -152,6 +155,7 @@ const teaserOf = rememberMapping(
     author: author && { name: author.name, credentials: author.credentials },
   }),
 );
+// Not map(teaserOf): the index map passes would count as an argument, and no teaser would be reused.
 const teasersOf = (cards: ArticleCard[]) => cards.map((card) => teaserOf(card));
 const linkAuthorPage = rememberMapping((author: Author, code: string): Linked<Author> => ({ ...author, url: routes.authorUrl(code, author.slug) }));
 const linkTopicPage = rememberMapping((topic: Topic, code: string): Linked<Topic> => ({ ...topic, url: routes.topicUrl(code, topic.slug) }));
