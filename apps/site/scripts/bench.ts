@@ -3,8 +3,9 @@
 // after an editor's changes, publish -> served and draft -> preview through the real site server,
 // plain Eleventy on the same number of pages, and a render-only build from a content snapshot with
 // the CMS paused (those last three in turns, with the cold build); prints a table and writes it to
-// bench-results.json. `--only` / `--skip` measure a subset (scripts/bench-options.ts). A benchmark, not a test: a row that cannot measure is
-// reported as failed and the others go on. Every row and every child process has a time limit.
+// bench-results.json. `--only` / `--skip` measure a subset (scripts/bench-options.ts). A benchmark,
+// not a test: a row that cannot measure is reported as failed and the others go on. Every row and
+// every child process has a time limit.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

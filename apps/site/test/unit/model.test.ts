@@ -41,6 +41,9 @@ const site: SiteContent = {
   },
 };
 
+/** Each page's fingerprint (src/incremental/pages.ts), by its key. */
+const fingerprints = (content: SiteContent) => new Map(pageItems(buildSiteModel(content), {}).map((item) => [item.key, item.fingerprint]));
+
 describe('buildSiteModel', () => {
   const model = buildSiteModel(site, 2);
 
@@ -86,7 +89,6 @@ describe('buildSiteModel', () => {
   });
 
   it("shows a provider's page its state's name and link but not its count: a program added to the state leaves the others' pages as they were", () => {
-    const fingerprints = (content: SiteContent) => new Map(pageItems(buildSiteModel(content), {}).map((item) => [item.key, item.fingerprint]));
     const before = fingerprints(site);
     const en = site.byLocale.en!;
     const after = fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, providers: [...en.providers, provider('p3', 'en', 'MA')] } } });
@@ -132,16 +134,16 @@ describe('buildSiteModel', () => {
   });
 
   it('shows a list only what its cards show: an edit to an article\'s body re-renders its own page, and a new title the lists too', () => {
-    const fingerprints = (change: Partial<Article>) => {
+    const withArticleTwo = (change: Partial<Article>) => {
       const en = site.byLocale.en!;
       const articles = en.articles.map((a) => (a.documentId === 'a2' ? { ...a, ...change } : a));
-      return new Map(pageItems(buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: { ...en, articles } } }), {}).map((item) => [item.key, item.fingerprint]));
+      return fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, articles } } });
     };
-    const before = fingerprints({});
+    const before = fingerprints(site);
     const changed = (after: Map<string, string>) => [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
     // The home page and feed show the whole locale.
-    expect(changed(fingerprints({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'sections.authors /en/authors/', 'sections.topics /en/topics/', 'articles /en/articles/two/']);
-    const retitled = changed(fingerprints({ title: 'A new title' }));
+    expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'sections.authors /en/authors/', 'sections.topics /en/topics/', 'articles /en/articles/two/']);
+    const retitled = changed(withArticleTwo({ title: 'A new title' }));
     expect(retitled).toEqual(expect.arrayContaining(['articleLists /en/articles/', 'articles /en/articles/one/', 'topics /en/topics/cancer/', 'articles /en/articles/two/']));
   });
 
