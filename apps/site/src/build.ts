@@ -546,7 +546,7 @@ async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageIt
   const indexed: IndexedFile[] = [];
   for (const { file, content } of pages) {
     if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
-    const page = writtenPageFacts(typeof content === 'string' ? content : content.toString('utf8'));
+    const page = writtenPageFacts(content);
     for (const image of page.images) images.add(image);
     if (page.searchLanguage) {
       const indexedFile = slashed(file);

@@ -4,7 +4,8 @@ import { textHash } from './incremental/hash.js';
 /** Only pages with this attribute (the articles) go into the search index, as soon as one page has it. */
 const SEARCH_BODY_MARKER = 'data-pagefind-body';
 
-const isIndexedPage = (html: string) => html.includes(SEARCH_BODY_MARKER);
+/** Whether a page goes into the search index; on its UTF-8 bytes too (the marker is ASCII). */
+export const isIndexedPage = (html: string | Buffer) => html.includes(SEARCH_BODY_MARKER);
 
 /**
  * The search index a page goes into, as Pagefind names it: one index per `<html lang>`,

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carryOverInto, removeFiles } from '../../src/incremental/copy.js';
+import { carryOverInto, removeFiles, writtenPageFacts } from '../../src/incremental/copy.js';
 import {
   articleStampsOf,
   beginsWith,
@@ -29,6 +29,24 @@ describe('searchLanguageOf', () => {
 
   it('is null for a page the index does not take', () => {
     expect(searchLanguageOf('<html lang="en"><body><main>x</main></body></html>')).toBeNull();
+  });
+});
+
+describe('writtenPageFacts', () => {
+  const pages = [
+    '<html lang="es"><body><main data-pagefind-body><img src="/img/a-1.webp" alt="é"><img src="/img/a-1.webp"> /img/b_2.JPG</main></body></html>',
+    '<html lang="fr"><body>Délai – /img//img/c.png /img/ /img/d.avif?w=1 “/img/e”</body></html>',
+    '<html><body><article data-pagefind-body>ünïcode 名前 /img/f.webp</article></body></html>',
+    '<html lang="en"><body>no images</body></html>',
+  ];
+
+  it("lists a page's images once each, in order, and the search index that takes it", () => {
+    expect(writtenPageFacts(pages[0]!)).toEqual({ images: ['img/a-1.webp', 'img/b_2.JPG'], searchLanguage: 'es' });
+    expect(writtenPageFacts(pages[1]!)).toEqual({ images: ['img/c.png', 'img/d.avif', 'img/e'], searchLanguage: null });
+  });
+
+  it('finds the same in the UTF-8 bytes Eleventy writes as in the text', () => {
+    for (const page of pages) expect(writtenPageFacts(Buffer.from(page))).toEqual(writtenPageFacts(page));
   });
 });
 
