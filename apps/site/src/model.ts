@@ -68,10 +68,28 @@ export type StatePage = Page & { state: StateSummary; providers: Linked<Provider
 export type StateLink = Omit<StateSummary, 'count'>;
 export type ProviderPage = Page & { provider: Linked<Provider>; state: StateLink };
 /** A page about a whole locale: its home page, or one of its index pages (with `content`, what it shows of the locale). */
-export type SectionPage<C = LinkedContent> = Page & { content: C; states: StateSummary[] };
+export type SectionPage<C = LinkedContent> = Page & { content: C };
 type Section = (typeof SECTIONS)[number];
+/** An author as the authors' index lists them: with their article count, not their articles. */
+export type AuthorEntry = Pick<Linked<Author>, 'url' | 'name' | 'credentials' | 'role'> & { articleCount: number };
+/** A topic as the topics' index lists it. */
+export type TopicEntry = Pick<Linked<Topic>, 'url' | 'name' | 'description'> & { articleCount: number };
+/**
+ * What each index page shows of its locale, and no more: a page's fingerprint covers its view, so
+ * an article edited (not added or removed) leaves the indexes as they were, and a program added
+ * changes only the directory's and find-care's state counts.
+ */
+export type SectionContents = {
+  authors: Pick<LinkedContent, 'locale' | 'global'> & { authors: AuthorEntry[] };
+  topics: Pick<LinkedContent, 'locale'> & { topics: TopicEntry[] };
+  providers: Pick<LinkedContent, 'locale'> & { states: StateSummary[] };
+  // find-care's data files index every provider.
+  findCare: Pick<LinkedContent, 'locale' | 'providers'> & { states: StateSummary[] };
+  // The search page lists the authors whose name a reader searches for (bylines are not indexed).
+  search: Pick<LinkedContent, 'locale' | 'global' | 'authors'>;
+};
 /** The index pages of a locale, each with its own URL and alternates. */
-export type Sections = { [S in Section]: SectionPage<SectionContent<S>> };
+export type Sections = { [S in Section]: SectionPage<SectionContents[S]> };
 export type LocalePage = SectionPage & { sections: Sections };
 
 export type SiteModel = {
@@ -104,23 +122,24 @@ const SECTION_URLS: Record<Section, (locale: string) => string> = {
   findCare: routes.findCareUrl,
   search: routes.searchUrl,
 };
-/**
- * The index pages that show only part of their locale's content, and which part: a page's
- * fingerprint covers its view, so an article edit leaves these as they were (find-care's data
- * files index every provider). The author and topic indexes count each one's articles: all of it.
- */
-const NARROW_SECTIONS = {
-  providers: ['locale'],
-  findCare: ['locale', 'providers'],
-  // The search page lists the authors whose name a reader searches for (bylines are not indexed).
-  search: ['locale', 'global', 'authors'],
-} as const satisfies Partial<Record<Section, readonly (keyof LinkedContent)[]>>;
-type SectionContent<S extends Section> = S extends keyof typeof NARROW_SECTIONS ? Pick<LinkedContent, (typeof NARROW_SECTIONS)[S][number]> : LinkedContent;
-const sectionContent = (s: Section, content: LinkedContent) =>
-  s in NARROW_SECTIONS ? pick(content, NARROW_SECTIONS[s as keyof typeof NARROW_SECTIONS]) : content;
-
-function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+/** Each index page's content (SectionContents). `lists`: the locale's articles by author and topic. */
+function sectionContents(code: string, content: LinkedContent, lists: ReturnType<typeof articleLists>): SectionContents {
+  const { locale, global, providers } = content;
+  const states = summariseStates(code, providers);
+  return {
+    authors: {
+      locale,
+      global,
+      authors: content.authors.map(({ url, name, credentials, role, documentId }) => ({ url, name, credentials, role, articleCount: lists.byAuthor(documentId).length })),
+    },
+    topics: {
+      locale,
+      topics: content.topics.map(({ url, name, description, documentId }) => ({ url, name, description, articleCount: lists.byTopic(documentId).length })),
+    },
+    providers: { locale, states },
+    findCare: { locale, providers, states },
+    search: { locale, global, authors: content.authors },
+  };
 }
 
 export function nativeName(code: string) {
@@ -236,16 +255,15 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     const content = linked[code]!;
     const links = localeLinksOf(code);
     const lists = articleLists(content.articles);
-    const states = summariseStates(code, content.providers);
     const section = <C>(url: (locale: string) => string, shown: C): SectionPage<C> => ({
       locale: code,
       url: url(code),
       alternates: alternatesFor(code, url),
       links,
       content: shown,
-      states,
     });
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s], sectionContent(s, content))])) as Sections;
+    const contents = sectionContents(code, content, lists);
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s], contents[s])])) as Sections;
     for (const s of SECTIONS) (model.sections[s] as SectionPage<unknown>[]).push(sections[s]);
     model.localePages.push({ ...section(routes.homeUrl, content), sections });
 
@@ -298,7 +316,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     }
 
     const providersByState = groupBy(content.providers, (p) => [p.address.state]);
-    for (const state of states) {
+    for (const state of contents.providers.states) {
       const providers = providersByState.get(state.code) ?? [];
       model.states.push({
         locale: code,

@@ -107,7 +107,7 @@ describe('buildSiteModel', () => {
     expect(es.content.articles[0]!.url).toBe('/es/articles/uno/');
     expect(es.content.topics[0]!.url).toBe('/es/topics/cancer/');
     expect(es.content.providers[0]!.url).toBe('/es/providers/ma/p-p1/');
-    expect(es.states).toEqual([{ code: 'MA', name: 'Massachusetts', url: '/es/providers/ma/', count: 1 }]);
+    expect(es.sections.providers.content.states).toEqual([{ code: 'MA', name: 'Massachusetts', url: '/es/providers/ma/', count: 1 }]);
     const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
     expect(one.related.map((a) => a.url)).toEqual(['/en/articles/two/', '/en/articles/three/']);
     expect(model.locales.map((l) => l.url)).toEqual(['/en/', '/es/']);
@@ -125,7 +125,7 @@ describe('buildSiteModel', () => {
     const es = model.localePages.find((p) => p.locale === 'es')!;
     expect(es.sections.authors).toBe(model.sections.authors[1]);
     expect(es.sections.search.alternates.map((a) => a.url)).toEqual(['/en/search/', '/es/search/']);
-    expect(es.sections.providers.states).toBe(es.states);
+    expect(es.sections.findCare.content.states).toBe(es.sections.providers.content.states);
   });
 
   it('relates articles through shared topics', () => {
@@ -141,8 +141,8 @@ describe('buildSiteModel', () => {
     };
     const before = fingerprints(site);
     const changed = (after: Map<string, string>) => [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
-    // The home page and feed show the whole locale.
-    expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'sections.authors /en/authors/', 'sections.topics /en/topics/', 'articles /en/articles/two/']);
+    // The home page and feed show the whole locale; the indexes only count articles.
+    expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'articles /en/articles/two/']);
     const retitled = changed(withArticleTwo({ title: 'A new title' }));
     expect(retitled).toEqual(expect.arrayContaining(['articleLists /en/articles/', 'articles /en/articles/one/', 'topics /en/topics/cancer/', 'articles /en/articles/two/']));
   });
@@ -167,14 +167,35 @@ describe('buildSiteModel', () => {
   it('shows the directory, find-care and search pages only what they show of their locale', () => {
     const model = buildSiteModel(site);
     const en = model.localePages[0]!;
-    expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers']);
+    expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers', 'states']);
     expect(en.sections.findCare.content.providers).toBe(en.content.providers);
-    expect(Object.keys(en.sections.providers.content)).toEqual(['locale']);
+    expect(Object.keys(en.sections.providers.content).sort()).toEqual(['locale', 'states']);
     // The search page lists the authors a search names (their links, as the author pages have them).
     expect(Object.keys(en.sections.search.content).sort()).toEqual(['authors', 'global', 'locale']);
     expect(en.sections.search.content.authors).toBe(en.content.authors);
-    // The author and topic indexes count each one's articles: they see the whole locale.
-    expect(en.sections.authors.content).toBe(en.content);
+    expect(Object.keys(en.sections.authors.content).sort()).toEqual(['authors', 'global', 'locale']);
+    expect(en.sections.topics.content.topics).toEqual([{ url: '/en/topics/cancer/', name: 'Cancer', description: null, articleCount: 3 }]);
+  });
+
+  it('lists each author and topic on its index with its article count, which changes with an article added, not with one edited', () => {
+    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD', role: 'Nurse', bio: 'A long bio', photo: null };
+    const withAna = (articles: Article[]): SiteContent => ({ ...site, byLocale: { ...site.byLocale, en: { ...locale('en', articles, []), authors: [ana] } } });
+    const byAna = (slug: string, title = slug) => ({ ...article(slug, 'en', slug, ana), title });
+    const before = withAna([byAna('one'), byAna('two')]);
+    expect(buildSiteModel(before).sections.authors[0]!.content.authors).toEqual([{ url: '/en/authors/ana/', name: 'Ana', credentials: 'MD', role: 'Nurse', articleCount: 2 }]);
+    const indexes = (content: SiteContent) => [...fingerprints(content)].filter(([key]) => key.startsWith('sections.authors /en/') || key.startsWith('sections.topics /en/'));
+    expect(indexes(withAna([byAna('one'), byAna('two', 'A new title')]))).toEqual(indexes(before));
+    const added = new Map(indexes(withAna([byAna('one'), byAna('two'), byAna('three')])));
+    for (const [key, fingerprint] of indexes(before)) expect(added.get(key), key).not.toBe(fingerprint);
+  });
+
+  it('shows state counts only on the directory and find-care: a program added leaves the other index pages as they were', () => {
+    const before = fingerprints(site);
+    const en = site.byLocale.en!;
+    const after = fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, providers: [...en.providers, provider('p3', 'en', 'TX')] } } });
+    const changed = [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
+    // The home page sees the whole locale.
+    expect(changed.sort()).toEqual(['localePages /en/', 'providers /en/providers/tx/p-p3/', 'sections.findCare /en/find-care/', 'sections.providers /en/providers/', 'states /en/providers/tx/']);
   });
 
   it('lists every page in the sitemap, with its alternates, the default locale as x-default, and an article’s last change', () => {
