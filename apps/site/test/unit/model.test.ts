@@ -43,6 +43,8 @@ const site: SiteContent = {
 
 /** Each page's fingerprint (src/incremental/pages.ts), by its key. */
 const fingerprints = (content: SiteContent) => new Map(pageItems(buildSiteModel(content), {}).map((item) => [item.key, item.fingerprint]));
+/** The keys of the pages whose fingerprint differs between two sets of fingerprints. */
+const changedPages = (before: Map<string, string>, after: Map<string, string>) => [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
 
 describe('buildSiteModel', () => {
   const model = buildSiteModel(site, 2);
@@ -140,7 +142,7 @@ describe('buildSiteModel', () => {
       return fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, articles } } });
     };
     const before = fingerprints(site);
-    const changed = (after: Map<string, string>) => [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
+    const changed = (after: Map<string, string>) => changedPages(before, after);
     // The home page and feed show the whole locale; the indexes only count articles.
     expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'articles /en/articles/two/']);
     const retitled = changed(withArticleTwo({ title: 'A new title' }));
@@ -184,6 +186,7 @@ describe('buildSiteModel', () => {
     const before = withAna([byAna('one'), byAna('two')]);
     expect(buildSiteModel(before).sections.authors[0]!.content.authors).toEqual([{ url: '/en/authors/ana/', name: 'Ana', credentials: 'MD', role: 'Nurse', articleCount: 2 }]);
     const indexes = (content: SiteContent) => [...fingerprints(content)].filter(([key]) => key.startsWith('sections.authors /en/') || key.startsWith('sections.topics /en/'));
+    expect(indexes(before).map(([key]) => key)).toEqual(['sections.authors /en/authors/', 'sections.topics /en/topics/']);
     expect(indexes(withAna([byAna('one'), byAna('two', 'A new title')]))).toEqual(indexes(before));
     const added = new Map(indexes(withAna([byAna('one'), byAna('two'), byAna('three')])));
     for (const [key, fingerprint] of indexes(before)) expect(added.get(key), key).not.toBe(fingerprint);
@@ -193,9 +196,8 @@ describe('buildSiteModel', () => {
     const before = fingerprints(site);
     const en = site.byLocale.en!;
     const after = fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, providers: [...en.providers, provider('p3', 'en', 'TX')] } } });
-    const changed = [...after].filter(([key, fingerprint]) => before.get(key) !== fingerprint).map(([key]) => key);
     // The home page sees the whole locale.
-    expect(changed.sort()).toEqual(['localePages /en/', 'providers /en/providers/tx/p-p3/', 'sections.findCare /en/find-care/', 'sections.providers /en/providers/', 'states /en/providers/tx/']);
+    expect(changedPages(before, after).sort()).toEqual(['localePages /en/', 'providers /en/providers/tx/p-p3/', 'sections.findCare /en/find-care/', 'sections.providers /en/providers/', 'states /en/providers/tx/']);
   });
 
   it('lists every page in the sitemap, with its alternates, the default locale as x-default, and an article’s last change', () => {
