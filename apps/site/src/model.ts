@@ -130,11 +130,11 @@ function sectionContents(code: string, content: LinkedContent, lists: ReturnType
     authors: {
       locale,
       global,
-      authors: content.authors.map(({ url, name, credentials, role, documentId }) => ({ url, name, credentials, role, articleCount: lists.byAuthor(documentId).length })),
+      authors: content.authors.map(({ url, name, credentials, role, documentId }) => ({ url, name, credentials, role, articleCount: lists.countByAuthor(documentId) })),
     },
     topics: {
       locale,
-      topics: content.topics.map(({ url, name, description, documentId }) => ({ url, name, description, articleCount: lists.byTopic(documentId).length })),
+      topics: content.topics.map(({ url, name, description, documentId }) => ({ url, name, description, articleCount: lists.countByTopic(documentId) })),
     },
     providers: { locale, states },
     findCare: { locale, providers, states },
@@ -404,6 +404,9 @@ function articleLists(articles: ArticleCard[]) {
   return {
     byAuthor: (documentId: string) => [...(byAuthor.get(documentId) ?? [])],
     byTopic: (documentId: string) => [...(byTopic.get(documentId) ?? [])],
+    /** How many articles an author or topic has, without a copy of its list (the indexes' counts). */
+    countByAuthor: (documentId: string) => byAuthor.get(documentId)?.length ?? 0,
+    countByTopic: (documentId: string) => byTopic.get(documentId)?.length ?? 0,
     /**
      * The first `count` other articles (by documentId) sharing a topic with this one, in list
      * order. Each of them is among the first `count` others of one of its topics' lists, so
