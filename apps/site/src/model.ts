@@ -1,7 +1,7 @@
 import { makeLasting, rememberMapping, type Article, type Author, type AuthorRef, type Locale, type LocaleContent, type Provider, type Review, type SiteContent, type Topic, type TopicRef } from '@solace/content';
 import * as routes from '@solace/routes';
 import { interfaceStrings, type Strings } from './i18n.js';
-import { selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
+import { assessmentArticles, selfAssessmentPages, type SelfAssessmentPage } from './find-care/self-assessment.js';
 import { stateName } from './us-states.js';
 
 /**
@@ -68,7 +68,7 @@ export type StatePage = Page & { state: StateSummary; providers: Linked<Provider
 export type StateLink = Omit<StateSummary, 'count'>;
 export type ProviderPage = Page & { provider: Linked<Provider>; state: StateLink };
 /** A page about a whole locale: its home page, or one of its index pages (with `content`, what it shows of the locale). */
-export type SectionPage<C = LinkedContent> = Page & { content: C };
+export type SectionPage<C> = Page & { content: C };
 type Section = (typeof SECTIONS)[number];
 /** An author as the authors' index lists them: with their article count, not their articles. */
 export type AuthorEntry = Pick<Linked<Author>, 'url' | 'name' | 'credentials' | 'role'> & { articleCount: number };
@@ -90,15 +90,29 @@ export type SectionContents = {
 };
 /** The index pages of a locale, each with its own URL and alternates. */
 export type Sections = { [S in Section]: SectionPage<SectionContents[S]> };
-export type LocalePage = SectionPage & { sections: Sections };
+/**
+ * What a locale's home page shows (its latest articles' cards), and what the layout reads of the
+ * locale on every page: Global, whether it has a self-assessment, a preview's drafts list.
+ */
+export type HomeContent = Pick<LinkedContent, 'locale' | 'global' | 'selfAssessment' | 'incompleteDrafts'> & { latest: ArticleTeaser[] };
+export type LocalePage = SectionPage<HomeContent>;
+/** An article as the feed shows it (feed.njk). */
+export type FeedEntry = Pick<ArticleCard, 'url' | 'title' | 'summary' | 'date' | 'updatedAt'> & {
+  author: Pick<Linked<AuthorRef>, 'name'> | null;
+  topics: Pick<TopicRef, 'slug' | 'name'>[];
+};
+/** A locale's Atom feed: its latest articles, in list order. `url` is the feed's, `homeUrl` the page it stands for. */
+export type FeedPage = { locale: string; url: string; homeUrl: string; content: Pick<LinkedContent, 'locale' | 'global'> & { articles: FeedEntry[] } };
 
 export type SiteModel = {
   locales: (Locale & { nativeName: string; url: string })[];
   /** The interface texts of every locale, by locale code (the i18n filters read them). */
   strings: Record<string, Strings>;
   defaultLocale: string;
-  /** One per locale: its home page and feed, and (in `sections`) its index pages. */
+  /** One per locale: its home page. */
   localePages: LocalePage[];
+  /** One per locale. */
+  feeds: FeedPage[];
   /** The index pages of every locale, by section, for the templates that render them. */
   sections: { [S in keyof Sections]: Sections[S][] };
   /** Two per locale that has a self-assessment: the questions and the page of every result. */
@@ -112,6 +126,13 @@ export type SiteModel = {
 };
 
 export const ARTICLES_PER_PAGE = 10;
+/** Cards on a home page: its latest articles. */
+export const HOME_ARTICLES = 6;
+/**
+ * Entries in a feed: its latest articles. Feed readers fetch it again and again, so it carries
+ * what is new (the article lists have the rest), not a thousand entries.
+ */
+export const FEED_ARTICLES = 20;
 
 /** Index pages every locale has, in the order the sitemap lists them. */
 const SECTIONS = ['authors', 'topics', 'providers', 'findCare', 'search'] as const;
@@ -140,6 +161,11 @@ function sectionContents(code: string, content: LinkedContent, lists: ReturnType
     findCare: { locale, providers, states },
     search: { locale, global, authors: content.authors },
   };
+}
+
+/** A locale's index pages, in the order the sitemap lists them. */
+export function sectionsIn(model: Pick<SiteModel, 'sections'>, code: string): Sections {
+  return Object.fromEntries(SECTIONS.map((s) => [s, model.sections[s].find((page) => page.locale === code)])) as Sections;
 }
 
 export function nativeName(code: string) {
@@ -176,6 +202,17 @@ const teaserOf = rememberMapping(
 );
 // Not map(teaserOf): the index map passes would count as an argument, and no teaser would be reused.
 const teasersOf = (cards: ArticleCard[]) => cards.map((card) => teaserOf(card));
+const feedEntryOf = rememberMapping(
+  ({ url, title, summary, date, updatedAt, author, topics }: ArticleCard): FeedEntry => ({
+    url,
+    title,
+    summary,
+    date,
+    updatedAt,
+    author: author && { name: author.name },
+    topics: topics.map(({ slug, name }) => ({ slug, name })),
+  }),
+);
 const linkAuthorPage = rememberMapping((author: Author, code: string): Linked<Author> => ({ ...author, url: routes.authorUrl(code, author.slug) }));
 const linkTopicPage = rememberMapping((topic: Topic, code: string): Linked<Topic> => ({ ...topic, url: routes.topicUrl(code, topic.slug) }));
 const linkProvider = rememberMapping(
@@ -241,6 +278,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
     strings: interfaceStrings(site),
     defaultLocale: site.defaultLocale.code,
     localePages: [],
+    feeds: [],
     sections: { authors: [], topics: [], providers: [], findCare: [], search: [] },
     selfAssessments: [],
     articleLists: [],
@@ -263,9 +301,11 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       content: shown,
     });
     const contents = sectionContents(code, content, lists);
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, section(SECTION_URLS[s], contents[s])])) as Sections;
-    for (const s of SECTIONS) (model.sections[s] as SectionPage<unknown>[]).push(sections[s]);
-    model.localePages.push({ ...section(routes.homeUrl, content), sections });
+    for (const s of SECTIONS) (model.sections[s] as SectionPage<unknown>[]).push(section(SECTION_URLS[s], contents[s]));
+    const { locale, global, selfAssessment, incompleteDrafts, articles } = content;
+    const home: HomeContent = { locale, global, selfAssessment, incompleteDrafts, latest: teasersOf(articles.slice(0, HOME_ARTICLES)) };
+    model.localePages.push(section(routes.homeUrl, home));
+    model.feeds.push({ locale: code, url: routes.feedUrl(code), homeUrl: routes.homeUrl(code), content: { locale, global, articles: articles.slice(0, FEED_ARTICLES).map((card) => feedEntryOf(card)) } });
 
     const totalPages = articlePages(code);
     for (let n = 1; n <= totalPages; n++) {
@@ -341,7 +381,7 @@ export function buildSiteModel(site: SiteContent, perPage = ARTICLES_PER_PAGE): 
       }
     }
   }
-  model.selfAssessments = selfAssessmentPages(model.localePages);
+  model.selfAssessments = selfAssessmentPages(model.localePages, (code) => teasersOf(assessmentArticles(linked[code]!.articles)));
   switchers.keep();
   return model;
 }

@@ -1,6 +1,6 @@
 import { isLasting } from '@solace/content';
 import { escapeHtml as escapeXml } from './escape-html.js';
-import type { Alternate, SiteModel } from './model.js';
+import { sectionsIn, type Alternate, type SiteModel } from './model.js';
 
 type Entry = { url: string; alternates: Alternate[] };
 
@@ -38,7 +38,7 @@ export function sitemapXml(model: SiteModel, siteUrl: string): string {
   };
   for (const page of model.localePages) {
     entry(page);
-    for (const section of [page.sections.authors, page.sections.topics, page.sections.providers, page.sections.findCare, page.sections.search]) entry(section);
+    for (const section of Object.values(sectionsIn(model, page.locale))) entry(section);
     for (const sa of model.selfAssessments) if (sa.locale === page.locale) entry(sa);
   }
   for (const page of model.articleLists) entry(page);

@@ -1,12 +1,15 @@
 import type { Article, SelfAssessment } from '@solace/content';
 import { selfAssessmentResultsUrl, selfAssessmentUrl } from '@solace/routes';
 import { rangeKind, resultRanges } from '../../public/js/self-assessment-core.js';
-import type { LocalePage } from '../model.js';
+import type { ArticleTeaser, LocalePage, Page } from '../model.js';
 
 export * from '../../public/js/self-assessment-core.js';
 
-/** The questions or the static page of every result (where the form goes without JavaScript). */
-export type SelfAssessmentPage = LocalePage & { kind: 'form' | 'results' };
+/**
+ * The questions or the static page of every result (where the form goes without JavaScript), with
+ * what they show of their locale: the self-assessment and the articles suggested after it.
+ */
+export type SelfAssessmentPage = Page & { kind: 'form' | 'results'; content: { selfAssessment: SelfAssessment; suggested: ArticleTeaser[] } };
 
 const PAGE_URLS = [
   ['form', selfAssessmentUrl],
@@ -16,31 +19,34 @@ const PAGE_URLS = [
 /**
  * Two pages per locale that has a self-assessment: /<locale>/self-assessment/ and
  * /<locale>/self-assessment/results/. Their language alternates lead to the same page in the
- * other locales that have one (null for those that do not).
+ * other locales that have one (null for those that do not). `suggestedIn`: the articles a locale's
+ * pages suggest.
  */
-export function selfAssessmentPages(localePages: readonly LocalePage[]): SelfAssessmentPage[] {
+export function selfAssessmentPages(localePages: readonly LocalePage[], suggestedIn: (locale: string) => ArticleTeaser[]): SelfAssessmentPage[] {
   const has = new Set(localePages.filter((p) => p.content.selfAssessment).map((p) => p.locale));
-  return localePages
-    .filter((p) => has.has(p.locale))
-    .flatMap((p) =>
-      PAGE_URLS.map(([kind, urlIn]) => ({
-        ...p,
-        kind,
-        url: urlIn(p.locale),
-        alternates: p.alternates.map((a) => ({ ...a, url: has.has(a.code) && a.url ? urlIn(a.code) : null })),
-      })),
-    );
+  return localePages.flatMap(({ locale, alternates, links, content }) => {
+    if (!content.selfAssessment) return [];
+    const shown = { selfAssessment: content.selfAssessment, suggested: suggestedIn(locale) };
+    return PAGE_URLS.map(([kind, urlIn]) => ({
+      locale,
+      url: urlIn(locale),
+      alternates: alternates.map((a) => ({ ...a, url: has.has(a.code) && a.url ? urlIn(a.code) : null })),
+      links,
+      kind,
+      content: shown,
+    }));
+  });
 }
 
 /**
  * Articles to suggest after the self-assessment: those about getting started first, then the
  * latest, `count` in all.
  */
-export function assessmentArticles(articles: readonly Article[], count = 3) {
+export function assessmentArticles<A extends Pick<Article, 'date' | 'topics'>>(articles: readonly A[], count = 3): A[] {
   const byDate = [...articles].sort((a, b) => b.date.localeCompare(a.date));
   const starting = byDate.filter((a) => a.topics.some((t) => t.slug === 'getting-started'));
-  const rest = byDate.filter((a) => !starting.includes(a));
-  return [...starting, ...rest].slice(0, count);
+  const picked = new Set(starting);
+  return [...starting, ...byDate.filter((a) => !picked.has(a))].slice(0, count);
 }
 
 /** Results of the self-assessment with the range of answers each is for (see self-assessment-core.js). */

@@ -4,7 +4,7 @@ import type { SiteModel } from '../model.js';
 import { textHash, valueHash } from './hash.js';
 
 /** The parts of the model Eleventy paginates over, one page per item (the `renderSet` global). */
-export type RenderSet = Pick<SiteModel, 'localePages' | 'sections' | 'selfAssessments' | 'articleLists' | 'articles' | 'authors' | 'topics' | 'states' | 'providers'>;
+export type RenderSet = Pick<SiteModel, 'localePages' | 'feeds' | 'sections' | 'selfAssessments' | 'articleLists' | 'articles' | 'authors' | 'topics' | 'states' | 'providers'>;
 type SectionName = keyof SiteModel['sections'];
 
 export type PageItem = {
@@ -12,7 +12,7 @@ export type PageItem = {
   key: string;
   group: string;
   view: { locale: string; url: string };
-  /** The URLs its template(s) write: a locale page is its home page and its feed. */
+  /** The URLs its template writes. */
   urls: string[];
   /** Folders of the output whose files it writes besides its URLs (the find-care page's data). */
   dataDirs: string[];
@@ -34,7 +34,7 @@ export function pageItems(model: SiteModel, siteWide: Record<string, unknown>): 
   const layout = new Map(
     model.localePages.map((p) => [p.locale, valueHash({ global: p.content.global, selfAssessment: p.content.selfAssessment, drafts: p.content.incompleteDrafts }, memo)]),
   );
-  // Feeds of locales without articles show when the site last changed (site.builtAt).
+  // A feed without articles shows when the site last changed (site.builtAt) instead of its newest article's.
   const builtAt = String(siteWide.builtAt ?? '');
   const items: PageItem[] = [];
   const add = (group: string, view: { locale: string; url: string }, urls: string[], extra = '') =>
@@ -46,7 +46,8 @@ export function pageItems(model: SiteModel, siteWide: Record<string, unknown>): 
       dataDirs: group === 'sections.findCare' ? findCareDataDirs(view.locale) : [],
       fingerprint: textHash(global, layout.get(view.locale) ?? '', group, valueHash(view, memo), extra),
     });
-  for (const p of model.localePages) add('localePages', p, [p.url, p.links.feed], builtAt);
+  for (const p of model.localePages) add('localePages', p, [p.url]);
+  for (const p of model.feeds) add('feeds', p, [p.url], p.content.articles.length ? '' : builtAt);
   for (const s of SECTION_NAMES(model)) for (const p of model.sections[s]) add(`sections.${s}`, p, [p.url]);
   for (const group of ['selfAssessments', 'articleLists', 'articles', 'authors', 'topics', 'states', 'providers'] as const) {
     for (const p of model[group]) add(group, p, [p.url]);
@@ -59,6 +60,7 @@ export function renderSetOf(model: SiteModel, keep: (view: object) => boolean): 
   const sections = Object.fromEntries(SECTION_NAMES(model).map((s) => [s, model.sections[s].filter(keep)])) as SiteModel['sections'];
   return {
     localePages: model.localePages.filter(keep),
+    feeds: model.feeds.filter(keep),
     sections,
     selfAssessments: model.selfAssessments.filter(keep),
     articleLists: model.articleLists.filter(keep),

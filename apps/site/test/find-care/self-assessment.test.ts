@@ -47,8 +47,10 @@ describe('self-assessment pages', () => {
       alternates: ['en', 'es', 'fr'].map((c) => ({ code: c, name: c, url: `/${c}/`, current: c === code })),
     }) as unknown as LocalePage;
 
+  const suggestedIn = (code: string) => [{ url: `/${code}/articles/start/`, title: 'Start', summary: 's', date: '2026-01-01', author: null }];
+
   it('are the questions and the results page of each locale that has a self-assessment', () => {
-    const pages = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)]);
+    const pages = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)], suggestedIn);
     expect(pages.map((p) => [p.kind, p.url])).toEqual([
       ['form', '/en/self-assessment/'],
       ['results', '/en/self-assessment/results/'],
@@ -57,8 +59,17 @@ describe('self-assessment pages', () => {
     ]);
   });
 
+  it('show the self-assessment and the articles their locale suggests, and nothing else of the locale', () => {
+    const pages = selfAssessmentPages([home('en', true), home('es', true)], suggestedIn);
+    for (const page of pages) {
+      expect(Object.keys(page.content).sort()).toEqual(['selfAssessment', 'suggested']);
+      expect(page.content.selfAssessment.title).toBe('t');
+      expect(page.content.suggested.map((a) => a.url)).toEqual([`/${page.locale}/articles/start/`]);
+    }
+  });
+
   it('link each page to the same page in the other locales that have one', () => {
-    const [, results] = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)]);
+    const [, results] = selfAssessmentPages([home('en', true), home('es', true), home('fr', false)], suggestedIn);
     expect(results!.alternates.map((a) => [a.code, a.url, a.current])).toEqual([
       ['en', '/en/self-assessment/results/', true],
       ['es', '/es/self-assessment/results/', false],

@@ -44,7 +44,7 @@ describe('buildSiteModel article lists', () => {
     byLocale: { en: content(list) },
   };
   const model = buildSiteModel(site);
-  const cards = model.localePages[0]!.content.articles;
+  const cards = model.articles.map((page) => page.article);
   const urls = (items: { url: string }[]) => items.map((a) => a.url);
 
   it('relates each article to the first three others sharing a topic, in list order', () => {

@@ -1,7 +1,7 @@
 import type { Article, LocaleContent, Provider, SiteContent } from '@solace/content';
 import { describe, expect, it } from 'vitest';
 import { pageItems } from '../../src/incremental/pages.js';
-import { buildSiteModel, nativeName } from '../../src/model.js';
+import { buildSiteModel, FEED_ARTICLES, HOME_ARTICLES, nativeName, sectionsIn } from '../../src/model.js';
 import { sitemapXml } from '../../src/sitemap.js';
 
 const article = (documentId: string, locale: string, slug: string, author: Article['author'] = null): Article => ({
@@ -106,10 +106,11 @@ describe('buildSiteModel', () => {
     expect(uno.article.author!.url).toBe('/en/authors/ana/');
     expect(uno.article.topics.map((t) => t.url)).toEqual(['/es/topics/cancer/']);
     const es = model.localePages.find((p) => p.locale === 'es')!;
-    expect(es.content.articles[0]!.url).toBe('/es/articles/uno/');
-    expect(es.content.topics[0]!.url).toBe('/es/topics/cancer/');
-    expect(es.content.providers[0]!.url).toBe('/es/providers/ma/p-p1/');
-    expect(es.sections.providers.content.states).toEqual([{ code: 'MA', name: 'Massachusetts', url: '/es/providers/ma/', count: 1 }]);
+    expect(es.content.latest[0]!.url).toBe('/es/articles/uno/');
+    expect(model.feeds.find((p) => p.locale === 'es')!.content.articles[0]!.url).toBe('/es/articles/uno/');
+    expect(sectionsIn(model, 'es').topics.content.topics[0]!.url).toBe('/es/topics/cancer/');
+    expect(sectionsIn(model, 'es').findCare.content.providers[0]!.url).toBe('/es/providers/ma/p-p1/');
+    expect(sectionsIn(model, 'es').providers.content.states).toEqual([{ code: 'MA', name: 'Massachusetts', url: '/es/providers/ma/', count: 1 }]);
     const one = model.articles.find((p) => p.url === '/en/articles/one/')!;
     expect(one.related.map((a) => a.url)).toEqual(['/en/articles/two/', '/en/articles/three/']);
     expect(model.locales.map((l) => l.url)).toEqual(['/en/', '/es/']);
@@ -124,10 +125,10 @@ describe('buildSiteModel', () => {
 
   it('gives each locale its index pages, with alternates in every locale', () => {
     expect(model.sections.findCare.map((p) => p.url)).toEqual(['/en/find-care/', '/es/find-care/']);
-    const es = model.localePages.find((p) => p.locale === 'es')!;
-    expect(es.sections.authors).toBe(model.sections.authors[1]);
-    expect(es.sections.search.alternates.map((a) => a.url)).toEqual(['/en/search/', '/es/search/']);
-    expect(es.sections.findCare.content.states).toBe(es.sections.providers.content.states);
+    const es = sectionsIn(model, 'es');
+    expect(es.authors).toBe(model.sections.authors[1]);
+    expect(es.search.alternates.map((a) => a.url)).toEqual(['/en/search/', '/es/search/']);
+    expect(es.findCare.content.states).toBe(es.providers.content.states);
   });
 
   it('relates articles through shared topics', () => {
@@ -143,10 +144,10 @@ describe('buildSiteModel', () => {
     };
     const before = fingerprints(site);
     const changed = (after: Map<string, string>) => changedPages(before, after);
-    // The home page and feed show the whole locale; the indexes only count articles.
-    expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['localePages /en/', 'articles /en/articles/two/']);
+    // The home page, the feed and the lists show no body; the indexes only count articles.
+    expect(changed(withArticleTwo({ body: 'a new body', seo: { title: 'two', description: 'new', canonicalUrl: null } }))).toEqual(['articles /en/articles/two/']);
     const retitled = changed(withArticleTwo({ title: 'A new title' }));
-    expect(retitled).toEqual(expect.arrayContaining(['articleLists /en/articles/', 'articles /en/articles/one/', 'topics /en/topics/cancer/', 'articles /en/articles/two/']));
+    expect(retitled).toEqual(expect.arrayContaining(['localePages /en/', 'feeds /en/feed.xml', 'articleLists /en/articles/', 'articles /en/articles/one/', 'topics /en/topics/cancer/', 'articles /en/articles/two/']));
   });
 
   it('shows a preview draft without a slug of its own at its documentId, and lists the incomplete drafts', () => {
@@ -166,17 +167,21 @@ describe('buildSiteModel', () => {
     expect(withReview.articles.find((p) => p.locale === 'es')!.article.review?.by.url).toBe('/en/authors/ana/');
   });
 
-  it('shows the directory, find-care and search pages only what they show of their locale', () => {
-    const model = buildSiteModel(site);
+  it('shows the home, directory, find-care and search pages only what they show of their locale', () => {
+    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD', role: 'Nurse', bio: 'A long bio', photo: null };
+    const model = buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: { ...site.byLocale.en!, authors: [ana] } } });
     const en = model.localePages[0]!;
-    expect(Object.keys(en.sections.findCare.content).sort()).toEqual(['locale', 'providers', 'states']);
-    expect(en.sections.findCare.content.providers).toBe(en.content.providers);
-    expect(Object.keys(en.sections.providers.content).sort()).toEqual(['locale', 'states']);
+    // The home page, and what the layout reads of the locale on every page.
+    expect(Object.keys(en.content).sort()).toEqual(['global', 'incompleteDrafts', 'latest', 'locale', 'selfAssessment']);
+    expect(Object.keys(sectionsIn(model, 'en').findCare.content).sort()).toEqual(['locale', 'providers', 'states']);
+    expect(sectionsIn(model, 'en').findCare.content.providers.map((p) => p.url)).toEqual(['/en/providers/ma/p-p1/', '/en/providers/tx/p-p2/']);
+    expect(Object.keys(sectionsIn(model, 'en').providers.content).sort()).toEqual(['locale', 'states']);
     // The search page lists the authors a search names (their links, as the author pages have them).
-    expect(Object.keys(en.sections.search.content).sort()).toEqual(['authors', 'global', 'locale']);
-    expect(en.sections.search.content.authors).toBe(en.content.authors);
-    expect(Object.keys(en.sections.authors.content).sort()).toEqual(['authors', 'global', 'locale']);
-    expect(en.sections.topics.content.topics).toEqual([{ url: '/en/topics/cancer/', name: 'Cancer', description: null, articleCount: 3 }]);
+    expect(Object.keys(sectionsIn(model, 'en').search.content).sort()).toEqual(['authors', 'global', 'locale']);
+    expect(sectionsIn(model, 'en').search.content.authors).toEqual(model.authors.filter((p) => p.locale === 'en').map((p) => p.author));
+    expect(sectionsIn(model, 'en').search.content.authors[0]!.url).toBe('/en/authors/ana/');
+    expect(Object.keys(sectionsIn(model, 'en').authors.content).sort()).toEqual(['authors', 'global', 'locale']);
+    expect(sectionsIn(model, 'en').topics.content.topics).toEqual([{ url: '/en/topics/cancer/', name: 'Cancer', description: null, articleCount: 3 }]);
   });
 
   it('lists each author and topic on its index with its article count, which changes with an article added, not with one edited', () => {
@@ -196,8 +201,36 @@ describe('buildSiteModel', () => {
     const before = fingerprints(site);
     const en = site.byLocale.en!;
     const after = fingerprints({ ...site, byLocale: { ...site.byLocale, en: { ...en, providers: [...en.providers, provider('p3', 'en', 'TX')] } } });
-    // The home page sees the whole locale.
-    expect(changedPages(before, after).sort()).toEqual(['localePages /en/', 'providers /en/providers/tx/p-p3/', 'sections.findCare /en/find-care/', 'sections.providers /en/providers/', 'states /en/providers/tx/']);
+    expect(changedPages(before, after).sort()).toEqual(['providers /en/providers/tx/p-p3/', 'sections.findCare /en/find-care/', 'sections.providers /en/providers/', 'states /en/providers/tx/']);
+  });
+
+  it('shows the home page and the feed their latest articles, and the self-assessment the articles it suggests: an older article retitled re-renders none of them', () => {
+    const assessment = { title: 'Where do I start?', intro: null, questions: [{ prompt: 'q', hint: null }], results: [{ minYes: 0, heading: 'h', body: 'b' }] };
+    // Newest first, as the CMS lists them.
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 31) - i * 86_400_000).toISOString().slice(0, 10);
+    const dated = Array.from({ length: FEED_ARTICLES + 5 }, (_, i) => ({ ...article(`a${i + 1}`, 'en', `a${i + 1}`), date: day(i), updatedAt: day(i) }));
+    const withArticles = (articles: Article[]): SiteContent => ({ ...site, byLocale: { ...site.byLocale, en: { ...locale('en', articles, []), selfAssessment: assessment } } });
+    const retitled = (n: number) => dated.map((a, i) => (i === n - 1 ? { ...a, title: 'A new title' } : a));
+    const urls = (articles: Article[]) => articles.map((a) => `/en/articles/${a.slug}/`);
+    const model = buildSiteModel(withArticles(dated));
+    expect(model.localePages[0]!.content.latest.map((a) => a.url)).toEqual(urls(dated.slice(0, HOME_ARTICLES)));
+    expect(model.feeds[0]!.content.articles.map((a) => a.url)).toEqual(urls(dated.slice(0, FEED_ARTICLES)));
+    expect(model.selfAssessments.map((p) => p.content.suggested.map((a) => a.url))).toEqual([0, 1].map(() => urls(dated.slice(0, 3))));
+
+    const before = fingerprints(withArticles(dated));
+    const oldest = `/en/articles/a${dated.length}/`;
+    const itsList = model.articleLists.find((p) => p.articles.some((a) => a.url === oldest))!.url;
+    expect(changedPages(before, fingerprints(withArticles(retitled(dated.length)))).sort()).toEqual([`articleLists ${itsList}`, `articles ${oldest}`, 'topics /en/topics/cancer/']);
+    expect(changedPages(before, fingerprints(withArticles(retitled(1))))).toEqual(
+      expect.arrayContaining(['localePages /en/', 'feeds /en/feed.xml', 'selfAssessments /en/self-assessment/', 'selfAssessments /en/self-assessment/results/']),
+    );
+  });
+
+  it("re-renders a feed when the site's last change moves only when the feed has no article to date it by", () => {
+    const model = buildSiteModel({ ...site, byLocale: { ...site.byLocale, es: locale('es', [], []) } });
+    const feeds = (builtAt: string) => new Map(pageItems(model, { builtAt }).filter((item) => item.group === 'feeds').map((item) => [item.key, item.fingerprint]));
+    expect([...feeds('2026-01-01').keys()]).toEqual(['feeds /en/feed.xml', 'feeds /es/feed.xml']);
+    expect(changedPages(feeds('2026-01-01'), feeds('2026-02-02'))).toEqual(['feeds /es/feed.xml']);
   });
 
   it('lists every page in the sitemap, with its alternates, the default locale as x-default, and an article’s last change', () => {
