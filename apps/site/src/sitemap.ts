@@ -15,7 +15,13 @@ const entriesKept = new WeakMap<Alternate[], { key: string; text: string }>();
  * only the entries of pages whose URL, switcher or last change is new.
  */
 export function sitemapXml(model: SiteModel, siteUrl: string): string {
-  const absolute = (path: string) => escapeXml(new URL(path, siteUrl).toString());
+  // A page's URL is in its own entry and in each of its translations': each is resolved once.
+  const absoluteUrls = new Map<string, string>();
+  const absolute = (path: string) => {
+    let url = absoluteUrls.get(path);
+    if (url === undefined) absoluteUrls.set(path, (url = escapeXml(new URL(path, siteUrl).toString())));
+    return url;
+  };
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
   ];
