@@ -535,24 +535,17 @@ function phaseClock() {
 type WriteResult = { url?: string; outputPath?: string; content?: string | Buffer };
 type WrittenPage = { file: string; content: WriteResult['content'] };
 
-async function recordOf(staging: string, { fingerprint, urls, dataDirs }: PageItem, pageOf: Map<string, WrittenPage>, searchOrder: SearchOrder): Promise<PageRecord> {
-  const pages = urls.map((url) => {
-    const page = pageOf.get(url);
-    if (!page) throw new Error(`The build wrote no file for ${url}`);
-    return page;
-  });
-  const files = pages.map((page) => page.file);
-  const images = new Set<string>();
+async function recordOf(staging: string, { fingerprint, view, dataDirs }: PageItem, pageOf: Map<string, WrittenPage>, searchOrder: SearchOrder): Promise<PageRecord> {
+  const page = pageOf.get(view.url);
+  if (!page) throw new Error(`The build wrote no file for ${view.url}`);
+  if (page.content === undefined) throw new Error(`Eleventy gave no content for ${page.file}`);
+  const { images, searchLanguage } = writtenPageFacts(page.content);
   const indexed: IndexedFile[] = [];
-  for (const { file, content } of pages) {
-    if (content === undefined) throw new Error(`Eleventy gave no content for ${file}`);
-    const page = writtenPageFacts(content);
-    for (const image of page.images) images.add(image);
-    if (page.searchLanguage) {
-      const indexedFile = slashed(file);
-      indexed.push({ file: indexedFile, language: page.searchLanguage, order: searchOrder.get(indexedFile) ?? '' });
-    }
+  if (searchLanguage) {
+    const indexedFile = slashed(page.file);
+    indexed.push({ file: indexedFile, language: searchLanguage, order: searchOrder.get(indexedFile) ?? '' });
   }
+  const files = [page.file];
   for (const dir of dataDirs) files.push(...(await filesIn(staging, dir)));
-  return { fingerprint, files, images: [...images], indexed };
+  return { fingerprint, files, images, indexed };
 }

@@ -11,9 +11,8 @@ export type PageItem = {
   /** Which list of the render set it comes from, and its URL: unique across the site. */
   key: string;
   group: string;
+  /** Its object in the model; its template writes one file, at `view.url`. */
   view: { locale: string; url: string };
-  /** The URLs its template writes. */
-  urls: string[];
   /** Folders of the output whose files it writes besides its URLs (the find-care page's data). */
   dataDirs: string[];
   /** A hash of everything its output depends on, besides the code. */
@@ -37,20 +36,19 @@ export function pageItems(model: SiteModel, siteWide: Record<string, unknown>): 
   // A feed without articles shows when the site last changed (site.builtAt) instead of its newest article's.
   const builtAt = String(siteWide.builtAt ?? '');
   const items: PageItem[] = [];
-  const add = (group: string, view: { locale: string; url: string }, urls: string[], extra = '') =>
+  const add = (group: string, view: { locale: string; url: string }, extra = '') =>
     items.push({
       key: `${group} ${view.url}`,
       group,
       view,
-      urls,
       dataDirs: group === 'sections.findCare' ? findCareDataDirs(view.locale) : [],
       fingerprint: textHash(global, layout.get(view.locale) ?? '', group, valueHash(view, memo), extra),
     });
-  for (const p of model.localePages) add('localePages', p, [p.url]);
-  for (const p of model.feeds) add('feeds', p, [p.url], p.content.articles.length ? '' : builtAt);
-  for (const s of SECTION_NAMES(model)) for (const p of model.sections[s]) add(`sections.${s}`, p, [p.url]);
+  for (const p of model.localePages) add('localePages', p);
+  for (const p of model.feeds) add('feeds', p, p.content.articles.length ? '' : builtAt);
+  for (const s of SECTION_NAMES(model)) for (const p of model.sections[s]) add(`sections.${s}`, p);
   for (const group of ['selfAssessments', 'articleLists', 'articles', 'authors', 'topics', 'states', 'providers'] as const) {
-    for (const p of model[group]) add(group, p, [p.url]);
+    for (const p of model[group]) add(group, p);
   }
   return items;
 }
