@@ -41,6 +41,9 @@ const site: SiteContent = {
   },
 };
 
+/** An English author with every field. */
+const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD', role: 'Nurse', bio: 'A long bio', photo: null };
+
 /** Each page's fingerprint (src/incremental/pages.ts), by its key. */
 const fingerprints = (content: SiteContent) => new Map(pageItems(buildSiteModel(content), {}).map((item) => [item.key, item.fingerprint]));
 /** The keys of the pages whose fingerprint differs between two sets of fingerprints. */
@@ -161,14 +164,12 @@ describe('buildSiteModel', () => {
   });
 
   it('links an article’s reviewer to their page', () => {
-    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD' };
     const reviewed: Article = { ...article('r1', 'es', 'revisado'), review: { by: ana, reviewedAt: '2026-03-03', nextReviewDue: null } };
     const withReview = buildSiteModel({ ...site, byLocale: { ...site.byLocale, es: locale('es', [reviewed], []) } });
     expect(withReview.articles.find((p) => p.locale === 'es')!.article.review?.by.url).toBe('/en/authors/ana/');
   });
 
   it('shows the home, directory, find-care and search pages only what they show of their locale', () => {
-    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD', role: 'Nurse', bio: 'A long bio', photo: null };
     const model = buildSiteModel({ ...site, byLocale: { ...site.byLocale, en: { ...site.byLocale.en!, authors: [ana] } } });
     const en = model.localePages[0]!;
     // The home page, and what the layout reads of the locale on every page.
@@ -185,7 +186,6 @@ describe('buildSiteModel', () => {
   });
 
   it('lists each author and topic on its index with its article count, which changes with an article added, not with one edited', () => {
-    const ana = { documentId: 'au1', locale: 'en', slug: 'ana', name: 'Ana', credentials: 'MD', role: 'Nurse', bio: 'A long bio', photo: null };
     const withAna = (articles: Article[]): SiteContent => ({ ...site, byLocale: { ...site.byLocale, en: { ...locale('en', articles, []), authors: [ana] } } });
     const byAna = (slug: string, title = slug) => ({ ...article(slug, 'en', slug, ana), title });
     const before = withAna([byAna('one'), byAna('two')]);
